@@ -1,0 +1,9 @@
+namespace Conversations.Abstractions.Events;
+
+/// <summary>Who acted: the lead (<see cref="Inbound"/>), us (<see cref="Outbound"/>), or neither.</summary>
+public enum Direction
+{
+    None,
+    Inbound,
+    Outbound,
+}

@@ -1,0 +1,17 @@
+using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Timeline;
+
+namespace Conversations.Abstractions.Leads;
+
+/// <summary>One lead's durable conversation timeline and the state derived from it; keyed by <see cref="LeadKey"/>.</summary>
+public interface ILeadGrain : IGrainWithStringKey
+{
+    /// <summary>Appends events that are not yet in the timeline; returns once they are durable.</summary>
+    Task<AppendResult> AppendAsync(IReadOnlyList<ConversationEvent> events);
+
+    /// <summary>The lead's identities, status and counts, or null when it has no events.</summary>
+    Task<LeadView?> GetAsync();
+
+    /// <summary>The timeline in occurred-at order (ties in arrival order).</summary>
+    Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync();
+}

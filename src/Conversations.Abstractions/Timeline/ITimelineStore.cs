@@ -1,0 +1,23 @@
+namespace Conversations.Abstractions.Timeline;
+
+/// <summary>
+/// The durable, append-only store of every lead's timeline. The lead grain is the only writer of its lead's
+/// rows; implementations may group-commit appends from many leads into one transaction.
+/// </summary>
+public interface ITimelineStore
+{
+    /// <summary>
+    /// Writes the events whose ids are not stored yet, and the funnel marks, atomically. Returns the entries
+    /// newly written (duplicates are left out). When the task completes, they are durable.
+    /// </summary>
+    Task<IReadOnlyList<TimelineEntry>> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default);
+
+    /// <summary>The lead's entries with a position above <paramref name="afterPosition"/>, in occurred-at order.</summary>
+    Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign's name and unique-lead counts per stage, or null when no event named it.</summary>
+    Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Throws when the store cannot be reached.</summary>
+    Task PingAsync(CancellationToken cancellationToken = default);
+}
