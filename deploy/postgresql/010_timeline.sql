@@ -1,0 +1,41 @@
+-- Orleans.Conversations: the durable timeline log and the campaign funnel.
+-- Idempotent: safe to apply more than once. Applied at startup by PostgreSqlSchemaMigrator.
+
+-- One row per canonical event. event_id is deterministic (derived from the provider's delivery), so the
+-- primary key is what makes a redelivery a no-op. position is the arrival order, used to catch a lead's
+-- snapshot up with the log; queries order by occurred_at, then position.
+CREATE TABLE IF NOT EXISTS conversation_events
+(
+    position     bigint      GENERATED ALWAYS AS IDENTITY,
+    event_id     text        NOT NULL,
+    lead_key     text        NOT NULL,
+    occurred_at  timestamptz NOT NULL,
+    received_at  timestamptz NOT NULL,
+    kind         text        NOT NULL,
+    provider     text        NOT NULL,
+    campaign_key text        NULL,
+    payload      jsonb       NOT NULL,
+    CONSTRAINT conversation_events_pk PRIMARY KEY (event_id)
+);
+
+CREATE INDEX IF NOT EXISTS conversation_events_by_lead
+    ON conversation_events (lead_key, occurred_at, position);
+
+-- "Lead L reached stage S in campaign C", written in the same transaction as the events that imply it.
+-- Counting rows per stage gives unique-lead funnel counts that stay exact under duplicates and restarts,
+-- without routing every event through one campaign grain.
+CREATE TABLE IF NOT EXISTS campaign_funnel
+(
+    campaign_key text NOT NULL,
+    stage        text NOT NULL,
+    lead_key     text NOT NULL,
+    CONSTRAINT campaign_funnel_pk PRIMARY KEY (campaign_key, stage, lead_key)
+);
+
+CREATE TABLE IF NOT EXISTS campaigns
+(
+    campaign_key  text        NOT NULL,
+    name          text        NULL,
+    first_seen_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT campaigns_pk PRIMARY KEY (campaign_key)
+);

@@ -1,0 +1,52 @@
+using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Timeline;
+
+namespace Conversations.Grains.Leads;
+
+/// <summary>
+/// Which campaign funnel stages a batch of events reaches for this lead. Marks are idempotent, so they are
+/// computed for every event offered, new or redelivered.
+/// </summary>
+public static class FunnelMarks
+{
+    public static IReadOnlyList<FunnelMark> For(LeadSnapshot lead, IReadOnlyList<ConversationEvent> events)
+    {
+        var marks = new List<FunnelMark>();
+        foreach (var @event in events)
+        {
+            if (@event.Campaign is { } campaign)
+            {
+                marks.Add(new FunnelMark(campaign.Key, campaign.Name, FunnelStage.Lead));
+                if (StageOf(@event) is { } stage) marks.Add(new FunnelMark(campaign.Key, campaign.Name, stage));
+
+                // A classification that arrived before its reply is counted once the reply names the campaign.
+                if (@event.IsReply && @event.MessageId is { } messageId && SentimentStage(KnownSentiment(lead, events, messageId)) is { } late)
+                    marks.Add(new FunnelMark(campaign.Key, campaign.Name, late));
+            }
+        }
+        return marks;
+    }
+
+    public static FunnelStage? StageOf(ConversationEvent @event) => @event.Kind switch
+    {
+        EventKind.Sent => FunnelStage.Sent,
+        EventKind.Opened => FunnelStage.Opened,
+        EventKind.Clicked => FunnelStage.Clicked,
+        EventKind.Bounced => FunnelStage.Bounced,
+        EventKind.Unsubscribed => FunnelStage.Unsubscribed,
+        EventKind.ReplyClassified => SentimentStage(@event.Sentiment),
+        _ when @event.IsReply => FunnelStage.Replied,
+        _ => null,
+    };
+
+    private static FunnelStage? SentimentStage(ReplySentiment? sentiment) => sentiment switch
+    {
+        ReplySentiment.Positive => FunnelStage.PositiveReply,
+        ReplySentiment.Negative => FunnelStage.NegativeReply,
+        _ => null,
+    };
+
+    private static ReplySentiment? KnownSentiment(LeadSnapshot lead, IReadOnlyList<ConversationEvent> events, string messageId) =>
+        events.LastOrDefault(e => e.Kind == EventKind.ReplyClassified && e.MessageId == messageId)?.Sentiment
+        ?? (lead.Replies.TryGetValue(messageId, out var facts) ? facts.Sentiment : null);
+}

@@ -1,0 +1,16 @@
+namespace Conversations.Host.Apis;
+
+/// <summary>The <c>type</c> URIs of this service's problem details (RFC 9457), documented in the README.</summary>
+public static class ProblemTypes
+{
+    private const string Base = "https://github.com/orleans-conversations/docs/problems/";
+    public const string UnknownProvider = Base + "unknown-provider";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string BodyTooLarge = Base + "body-too-large";
+    public const string MalformedJson = Base + "malformed-json";
+    public const string InvalidPayload = Base + "invalid-payload";
+    public const string NoLeadIdentity = Base + "no-lead-identity";
+    public const string StorageUnavailable = Base + "storage-unavailable";
+    public const string InvalidKey = Base + "invalid-key";
+    public const string NotFound = Base + "not-found";
+}

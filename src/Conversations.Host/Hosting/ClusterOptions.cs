@@ -1,0 +1,41 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Host.Hosting;
+
+/// <summary>How this silo joins its cluster. Bound from <c>Conversations:Cluster</c>.</summary>
+public sealed class ConversationsClusterOptions
+{
+    public const string SectionName = "Conversations:Cluster";
+
+    /// <summary>Silos with the same ClusterId (and database) form one cluster. Default <c>conversations</c>.</summary>
+    public string ClusterId { get; set; } = "conversations";
+
+    /// <summary>Stable across deployments: grain state is keyed by it. Default <c>conversations</c>.</summary>
+    public string ServiceId { get; set; } = "conversations";
+
+    /// <summary>Silo-to-silo port. Default 11111.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port for Orleans clients (internal services). Default 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one at (PostgreSQL clustering). Default 127.0.0.1.</summary>
+    public string AdvertisedIPAddress { get; set; } = "127.0.0.1";
+}
+
+public sealed class ConversationsClusterOptionsValidator : IValidateOptions<ConversationsClusterOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConversationsClusterOptions options)
+    {
+        var section = ConversationsClusterOptions.SectionName;
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ClusterId)) failures.Add($"{section}:ClusterId must not be empty.");
+        if (string.IsNullOrWhiteSpace(options.ServiceId)) failures.Add($"{section}:ServiceId must not be empty.");
+        if (options.SiloPort is < 1 or > 65535) failures.Add($"{section}:SiloPort must be a port number (was {options.SiloPort}).");
+        if (options.GatewayPort is < 1 or > 65535) failures.Add($"{section}:GatewayPort must be a port number (was {options.GatewayPort}).");
+        if (options.SiloPort == options.GatewayPort) failures.Add($"{section}:SiloPort and GatewayPort must differ.");
+        if (!IPAddress.TryParse(options.AdvertisedIPAddress, out _)) failures.Add($"{section}:AdvertisedIPAddress must be an IP address (was '{options.AdvertisedIPAddress}').");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

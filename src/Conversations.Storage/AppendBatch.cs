@@ -1,0 +1,60 @@
+using Conversations.Abstractions.Timeline;
+
+namespace Conversations.Storage;
+
+/// <summary>
+/// The rows of a group commit, flattened from many leads' appends, and the mapping of what the database
+/// actually inserted back to each append.
+/// </summary>
+internal sealed class AppendBatch
+{
+    private readonly IReadOnlyList<TimelineAppend> _appends;
+
+    public AppendBatch(IReadOnlyList<TimelineAppend> appends)
+    {
+        _appends = appends;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var append in appends)
+        {
+            foreach (var @event in append.Events)
+            {
+                // The same id twice in one batch: the database would keep the first anyway; sending it once keeps the mapping exact.
+                if (seen.Add(@event.EventId)) Events.Add(new EventRow(append.LeadKey, @event));
+            }
+            foreach (var mark in append.FunnelMarks)
+            {
+                FunnelMarks.Add((mark.CampaignKey, FunnelStageNames.Name(mark.Stage), append.LeadKey));
+                if (mark.CampaignName is not null) CampaignNames[mark.CampaignKey] = mark.CampaignName;
+                else CampaignNames.TryAdd(mark.CampaignKey, null);
+            }
+        }
+        FunnelMarks = FunnelMarks.Distinct().ToList();
+    }
+
+    public List<EventRow> Events { get; } = [];
+    public List<(string CampaignKey, string Stage, string LeadKey)> FunnelMarks { get; private set; } = [];
+    public Dictionary<string, string?> CampaignNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per append, in order: the entries the database inserted, given the positions it returned by event id.</summary>
+    public IReadOnlyList<IReadOnlyList<TimelineEntry>> Results(IReadOnlyDictionary<string, long> insertedPositions)
+    {
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var results = new List<IReadOnlyList<TimelineEntry>>(_appends.Count);
+        foreach (var append in _appends)
+        {
+            var inserted = new List<TimelineEntry>();
+            foreach (var @event in append.Events)
+            {
+                if (insertedPositions.TryGetValue(@event.EventId, out var position) && claimed.Add(@event.EventId))
+                    inserted.Add(new TimelineEntry(position, @event));
+            }
+            results.Add(inserted);
+        }
+        return results;
+    }
+
+    public sealed record EventRow(string LeadKey, Abstractions.Events.ConversationEvent Event)
+    {
+        public string Kind => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(Event.Kind.ToString());
+    }
+}

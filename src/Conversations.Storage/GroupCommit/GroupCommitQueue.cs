@@ -1,0 +1,72 @@
+using System.Threading.Channels;
+
+namespace Conversations.Storage.GroupCommit;
+
+/// <summary>
+/// Collects work items from many concurrent callers and commits them in batches: each writer loop takes
+/// whatever is queued (up to <c>maxBatchSize</c>) and commits it in one transaction, so the cost of a durable
+/// commit (an fsync) is shared by every item in the batch. A caller's task completes only after its batch
+/// committed, or faults with the commit's exception.
+/// </summary>
+internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
+{
+    public delegate Task<IReadOnlyList<TResult>> CommitBatch(IReadOnlyList<TItem> items, CancellationToken cancellationToken);
+
+    private readonly Channel<Pending> _queue;
+    private readonly CommitBatch _commit;
+    private readonly int _maxBatchSize;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task[] _writers;
+
+    public GroupCommitQueue(CommitBatch commit, int maxBatchSize, int writers, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
+        _commit = commit;
+        _maxBatchSize = maxBatchSize;
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = writers == 1,
+        });
+        _writers = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+    }
+
+    public async Task<TResult> EnqueueAsync(TItem item, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Completion.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(_maxBatchSize);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            while (batch.Count < _maxBatchSize && reader.TryRead(out var pending)) batch.Add(pending);
+            if (batch.Count == 0) continue;
+            try
+            {
+                var results = await _commit(batch.ConvertAll(p => p.Item), _stopping.Token);
+                for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+            }
+            catch (Exception exception)
+            {
+                foreach (var pending in batch) pending.Completion.TrySetException(exception);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Drain: items already queued are committed before the writers stop.
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers);
+        _stopping.Dispose();
+    }
+
+    private sealed record Pending(TItem Item, TaskCompletionSource<TResult> Completion);
+}

@@ -1,0 +1,153 @@
+using Conversations.Abstractions.Timeline;
+using Conversations.Storage.GroupCommit;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Conversations.Storage.PostgreSql;
+
+/// <summary>
+/// The timeline log in PostgreSQL. Appends from all leads are group-committed: one transaction inserts every
+/// queued event (<c>ON CONFLICT DO NOTHING</c> on the deterministic event id, so redeliveries are no-ops),
+/// the funnel marks and campaign names, and reports back which events were new.
+/// </summary>
+public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
+{
+    private const string InsertEvents = """
+        INSERT INTO conversation_events (event_id, lead_key, occurred_at, received_at, kind, provider, campaign_key, payload)
+        SELECT * FROM unnest(@event_ids, @lead_keys, @occurred_at, @received_at, @kinds, @providers, @campaign_keys, @payloads::jsonb[])
+        ON CONFLICT (event_id) DO NOTHING
+        RETURNING event_id, position
+        """;
+
+    private const string InsertFunnelMarks = """
+        INSERT INTO campaign_funnel (campaign_key, stage, lead_key)
+        SELECT * FROM unnest(@campaign_keys, @stages, @lead_keys)
+        ON CONFLICT DO NOTHING
+        """;
+
+    // Only touches a row when the name is new or changed, so a steady stream of events writes nothing here.
+    private const string UpsertCampaigns = """
+        INSERT INTO campaigns AS c (campaign_key, name)
+        SELECT * FROM unnest(@campaign_keys, @names)
+        ON CONFLICT (campaign_key) DO UPDATE SET name = excluded.name
+        WHERE excluded.name IS NOT NULL AND c.name IS DISTINCT FROM excluded.name
+        """;
+
+    private const string SelectTimeline = """
+        SELECT position, payload::text FROM conversation_events
+        WHERE lead_key = @lead_key AND position > @after
+        ORDER BY occurred_at, position
+        """;
+
+    private const string SelectCampaign = """
+        SELECT (SELECT name FROM campaigns WHERE campaign_key = @campaign_key),
+               (SELECT count(*) FROM campaigns WHERE campaign_key = @campaign_key);
+        SELECT stage, count(*) FROM campaign_funnel WHERE campaign_key = @campaign_key GROUP BY stage;
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupCommitQueue<TimelineAppend, IReadOnlyList<TimelineEntry>> _queue;
+
+    public PostgreSqlTimelineStore(NpgsqlDataSource dataSource, int maxBatchSize, int writers)
+    {
+        _dataSource = dataSource;
+        _queue = new(CommitAsync, maxBatchSize, writers, capacity: maxBatchSize * writers * 4);
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
+        append.Events.Count == 0 ? Task.FromResult<IReadOnlyList<TimelineEntry>>([]) : _queue.EnqueueAsync(append, cancellationToken);
+
+    private async Task<IReadOnlyList<IReadOnlyList<TimelineEntry>>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken)
+    {
+        var batch = new AppendBatch(appends);
+        var inserted = new Dictionary<string, long>(batch.Events.Count, StringComparer.Ordinal);
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlBatch(connection, transaction))
+        {
+            command.BatchCommands.Add(EventsCommand(batch));
+            if (batch.FunnelMarks.Count > 0) command.BatchCommands.Add(FunnelCommand(batch));
+            if (batch.CampaignNames.Count > 0) command.BatchCommands.Add(CampaignsCommand(batch));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) inserted[reader.GetString(0)] = reader.GetInt64(1);
+            while (await reader.NextResultAsync(cancellationToken)) { }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return batch.Results(inserted);
+    }
+
+    private static NpgsqlBatchCommand EventsCommand(AppendBatch batch)
+    {
+        var rows = batch.Events;
+        var command = new NpgsqlBatchCommand(InsertEvents);
+        command.Parameters.Add(TextArray("event_ids", rows.Select(r => r.Event.EventId)));
+        command.Parameters.Add(TextArray("lead_keys", rows.Select(r => r.LeadKey)));
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+            { TypedValue = rows.Select(r => r.Event.OccurredAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("received_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+            { TypedValue = rows.Select(r => r.Event.ReceivedAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(TextArray("kinds", rows.Select(r => r.Kind)));
+        command.Parameters.Add(TextArray("providers", rows.Select(r => r.Event.Provider)));
+        command.Parameters.Add(TextArray("campaign_keys", rows.Select(r => r.Event.Campaign?.Key)));
+        command.Parameters.Add(TextArray("payloads", rows.Select(r => TimelineJson.Serialize(r.Event))));
+        return command;
+    }
+
+    private static NpgsqlBatchCommand FunnelCommand(AppendBatch batch)
+    {
+        var command = new NpgsqlBatchCommand(InsertFunnelMarks);
+        command.Parameters.Add(TextArray("campaign_keys", batch.FunnelMarks.Select(m => m.CampaignKey)));
+        command.Parameters.Add(TextArray("stages", batch.FunnelMarks.Select(m => m.Stage)));
+        command.Parameters.Add(TextArray("lead_keys", batch.FunnelMarks.Select(m => m.LeadKey)));
+        return command;
+    }
+
+    private static NpgsqlBatchCommand CampaignsCommand(AppendBatch batch)
+    {
+        var command = new NpgsqlBatchCommand(UpsertCampaigns);
+        command.Parameters.Add(TextArray("campaign_keys", batch.CampaignNames.Keys));
+        command.Parameters.Add(TextArray("names", batch.CampaignNames.Values));
+        return command;
+    }
+
+    private static NpgsqlParameter TextArray(string name, IEnumerable<string?> values) =>
+        new NpgsqlParameter<string?[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
+
+    public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(SelectTimeline);
+        command.Parameters.AddWithValue("lead_key", leadKey);
+        command.Parameters.AddWithValue("after", afterPosition);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<TimelineEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+            entries.Add(new TimelineEntry(reader.GetInt64(0), TimelineJson.Deserialize(reader.GetString(1))));
+        return entries;
+    }
+
+    public async Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(SelectCampaign);
+        command.Parameters.AddWithValue("campaign_key", campaignKey);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var name = reader.IsDBNull(0) ? null : reader.GetString(0);
+        var known = reader.GetInt64(1) > 0;
+        await reader.NextResultAsync(cancellationToken);
+        var counts = new Dictionary<FunnelStage, long>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (FunnelStageNames.TryParse(reader.GetString(0), out var stage)) counts[stage] = reader.GetInt64(1);
+        }
+        return known || counts.Count > 0 ? new CampaignFunnel(campaignKey, name, counts) : null;
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT 1 FROM conversation_events LIMIT 1");
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+}

@@ -1,0 +1,132 @@
+using Conversations.Abstractions.Timeline;
+using Conversations.Storage.GroupCommit;
+using Microsoft.Data.Sqlite;
+
+namespace Conversations.Storage.Sqlite;
+
+/// <summary>
+/// The timeline log in the embedded SQLite file. SQLite has one writer at a time, so one writer loop
+/// group-commits every queued append in one transaction.
+/// </summary>
+public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
+{
+    private readonly SqliteDatabase _database;
+    private readonly GroupCommitQueue<TimelineAppend, IReadOnlyList<TimelineEntry>> _queue;
+
+    public SqliteTimelineStore(SqliteDatabase database, int maxBatchSize)
+    {
+        _database = database;
+        _queue = new(CommitAsync, maxBatchSize, writers: 1, capacity: maxBatchSize * 4);
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
+        append.Events.Count == 0 ? Task.FromResult<IReadOnlyList<TimelineEntry>>([]) : _queue.EnqueueAsync(append, cancellationToken);
+
+    private Task<IReadOnlyList<IReadOnlyList<TimelineEntry>>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken)
+    {
+        var batch = new AppendBatch(appends);
+        var inserted = new Dictionary<string, long>(batch.Events.Count, StringComparer.Ordinal);
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+
+        using (var insert = Command(connection, transaction, """
+            INSERT INTO conversation_events (event_id, lead_key, occurred_at, received_at, kind, provider, campaign_key, payload)
+            VALUES ($id, $lead, $occurred, $received, $kind, $provider, $campaign, $payload)
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING position
+            """, "$id", "$lead", "$occurred", "$received", "$kind", "$provider", "$campaign", "$payload"))
+        {
+            foreach (var row in batch.Events)
+            {
+                Bind(insert, row.Event.EventId, row.LeadKey, row.Event.OccurredAt.UtcTicks, row.Event.ReceivedAt.UtcTicks,
+                    row.Kind, row.Event.Provider, row.Event.Campaign?.Key, TimelineJson.Serialize(row.Event));
+                if (insert.ExecuteScalar() is long position) inserted[row.Event.EventId] = position;
+            }
+        }
+
+        using (var mark = Command(connection, transaction,
+            "INSERT INTO campaign_funnel (campaign_key, stage, lead_key) VALUES ($campaign, $stage, $lead) ON CONFLICT DO NOTHING",
+            "$campaign", "$stage", "$lead"))
+        {
+            foreach (var (campaignKey, stage, leadKey) in batch.FunnelMarks)
+            {
+                Bind(mark, campaignKey, stage, leadKey);
+                mark.ExecuteNonQuery();
+            }
+        }
+
+        using (var campaign = Command(connection, transaction, """
+            INSERT INTO campaigns (campaign_key, name) VALUES ($campaign, $name)
+            ON CONFLICT (campaign_key) DO UPDATE SET name = excluded.name
+            WHERE excluded.name IS NOT NULL AND campaigns.name IS NOT excluded.name
+            """, "$campaign", "$name"))
+        {
+            foreach (var (campaignKey, name) in batch.CampaignNames)
+            {
+                Bind(campaign, campaignKey, name);
+                campaign.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
+        return Task.FromResult(batch.Results(inserted));
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null,
+            "SELECT position, payload FROM conversation_events WHERE lead_key = $lead AND position > $after ORDER BY occurred_at, position",
+            "$lead", "$after");
+        Bind(command, leadKey, afterPosition);
+        using var reader = command.ExecuteReader();
+        var entries = new List<TimelineEntry>();
+        while (reader.Read()) entries.Add(new TimelineEntry(reader.GetInt64(0), TimelineJson.Deserialize(reader.GetString(1))));
+        return Task.FromResult<IReadOnlyList<TimelineEntry>>(entries);
+    }
+
+    public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.Open();
+        using var campaign = Command(connection, null, "SELECT name FROM campaigns WHERE campaign_key = $campaign", "$campaign");
+        Bind(campaign, campaignKey);
+        using var reader = campaign.ExecuteReader();
+        var known = reader.Read();
+        var name = known && !reader.IsDBNull(0) ? reader.GetString(0) : null;
+
+        using var funnel = Command(connection, null,
+            "SELECT stage, count(*) FROM campaign_funnel WHERE campaign_key = $campaign GROUP BY stage", "$campaign");
+        Bind(funnel, campaignKey);
+        using var stages = funnel.ExecuteReader();
+        var counts = new Dictionary<FunnelStage, long>();
+        while (stages.Read())
+        {
+            if (FunnelStageNames.TryParse(stages.GetString(0), out var stage)) counts[stage] = stages.GetInt64(1);
+        }
+        return Task.FromResult(known || counts.Count > 0 ? new CampaignFunnel(campaignKey, name, counts) : null);
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null, "SELECT count(*) FROM campaigns WHERE 0");
+        command.ExecuteScalar();
+        return Task.CompletedTask;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var parameter in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = parameter });
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+}

@@ -1,0 +1,67 @@
+using Conversations.Abstractions;
+using Conversations.Abstractions.Streams;
+using Conversations.Abstractions.Timeline;
+using Conversations.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace Conversations.Grains.Tests;
+
+/// <summary>One in-process cluster shared by the grain tests, storing into a real SQLite file in a temporary folder.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private const string DataDirectoryKey = "Test:DataDirectory";
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-grains-").FullName;
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(initialSilosCount: 1);
+        builder.Properties[DataDirectoryKey] = _dataDirectory;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class SiloConfigurator : IHostConfigurator
+    {
+        public void Configure(IHostBuilder hostBuilder) => hostBuilder
+            .ConfigureServices((context, services) =>
+            {
+                var database = new SqliteDatabase(context.Configuration[DataDirectoryKey]!);
+                services.AddSingleton(database);
+                services.AddSingleton<ITimelineStore>(new SqliteTimelineStore(database, maxBatchSize: 256));
+                services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+                foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
+                {
+                    services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) =>
+                        new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IGrainStorageSerializer>()));
+                }
+            })
+            .UseOrleans(silo => silo.AddMemoryStreams(StreamNames.Provider));
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddMemoryStreams(StreamNames.Provider);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

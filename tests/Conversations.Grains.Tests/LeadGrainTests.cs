@@ -1,0 +1,84 @@
+using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Leads;
+using static Conversations.Grains.Tests.TestEvents;
+
+namespace Conversations.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class LeadGrainTests(ClusterFixture fixture)
+{
+    private ILeadGrain Lead(string email) => fixture.Cluster.GrainFactory.GetGrain<ILeadGrain>(KeyOf(email));
+
+    [Fact]
+    public async Task Timeline_WhenEventsArriveOutOfOrder_IsInOccurredAtOrder()
+    {
+        var email = NewEmail();
+        var sent = Create(email, EventKind.Sent, T0);
+        var replied = Create(email, EventKind.Replied, T0.AddHours(2));
+        var opened = Create(email, EventKind.Opened, T0.AddHours(1));
+
+        await Lead(email).AppendAsync([sent]);
+        await Lead(email).AppendAsync([replied]);
+        await Lead(email).AppendAsync([opened]);
+
+        var timeline = await Lead(email).GetTimelineAsync();
+        Assert.Equal([sent.EventId, opened.EventId, replied.EventId], timeline.Select(e => e.Event.EventId));
+        Assert.Equal(timeline.Select(e => e.Position).Order(), new[] { timeline[0].Position, timeline[2].Position, timeline[1].Position }.Order());
+    }
+
+    [Fact]
+    public async Task Append_WhenEventRedelivered_StoresItOnce()
+    {
+        var email = NewEmail();
+        var opened = Create(email, EventKind.Opened, T0);
+
+        var first = await Lead(email).AppendAsync([opened]);
+        var second = await Lead(email).AppendAsync([opened with { ReceivedAt = DateTimeOffset.UtcNow.AddMinutes(5) }]);
+        var both = await Lead(email).AppendAsync([opened, opened]);
+
+        Assert.Equal(new AppendResult(1, 0), first);
+        Assert.Equal(new AppendResult(0, 1), second);
+        Assert.Equal(0, both.Applied);
+        Assert.Single(await Lead(email).GetTimelineAsync());
+        Assert.Equal(1, (await Lead(email).GetAsync())!.Counts[EventKind.Opened]);
+    }
+
+    [Fact]
+    public async Task Get_AfterEvents_DerivesStatusCountsActivityAndSentiment()
+    {
+        var email = NewEmail();
+        await Lead(email).AppendAsync([Create(email, EventKind.Sent, T0)]);
+        await Lead(email).AppendAsync([Create(email, EventKind.Replied, T0.AddDays(1), messageId: "r1", direction: Direction.Inbound)]);
+        await Lead(email).AppendAsync([Create(email, EventKind.Opened, T0.AddHours(3))]);
+        await Lead(email).AppendAsync([Create(email, EventKind.ReplyClassified, T0.AddDays(1).AddMinutes(1), messageId: "r1", sentiment: ReplySentiment.Positive)]);
+
+        var lead = await Lead(email).GetAsync();
+
+        Assert.NotNull(lead);
+        Assert.Equal(LeadStatus.Replied, lead.Status);
+        Assert.Equal(T0, lead.FirstActivityAt);
+        Assert.Equal(T0.AddDays(1).AddMinutes(1), lead.LastActivityAt);
+        Assert.Equal(4, lead.EventCount);
+        Assert.Equal(1, lead.Counts[EventKind.Replied]);
+        Assert.Equal(1, lead.Counts[EventKind.ReplyClassified]);
+        Assert.Equal(ReplySentiment.Positive, lead.LatestReplySentiment);
+        Assert.Equal([email], lead.Emails);
+    }
+
+    [Fact]
+    public async Task Get_WhenLeadHasNoEvents_ReturnsNull()
+    {
+        Assert.Null(await Lead(NewEmail()).GetAsync());
+        Assert.Empty(await Lead(NewEmail()).GetTimelineAsync());
+    }
+
+    [Fact]
+    public async Task Status_WhenBounceArrivesBeforeOpen_StaysBounced()
+    {
+        var email = NewEmail();
+        await Lead(email).AppendAsync([Create(email, EventKind.Bounced, T0.AddHours(1))]);
+        await Lead(email).AppendAsync([Create(email, EventKind.Opened, T0)]);
+
+        Assert.Equal(LeadStatus.Bounced, (await Lead(email).GetAsync())!.Status);
+    }
+}
