@@ -58,13 +58,14 @@ public static class IdentityNormalizer
         string decoded;
         try
         {
-            decoded = Uri.UnescapeDataString(candidate);
+            decoded = Uri.UnescapeDataString(candidate).Normalize(NormalizationForm.FormC);
         }
-        catch (UriFormatException)
+        catch (Exception e) when (e is UriFormatException or ArgumentException)
         {
+            // Normalize throws ArgumentException for text with a lone surrogate: that is no id.
             return null;
         }
-        decoded = decoded.Normalize(NormalizationForm.FormC).Trim().ToLowerInvariant();
+        decoded = decoded.Trim().ToLowerInvariant();
         if (decoded.Length is 0 or > 200) return null;
         foreach (var c in decoded)
         {
@@ -74,14 +75,18 @@ public static class IdentityNormalizer
     }
 
     /// <summary>
-    /// E.164: a leading '+' and 8 to 15 digits, punctuation and spaces removed. Numbers without a country code
-    /// (no leading '+' or '00') are not usable: guessing a country would merge different people.
+    /// E.164: a leading '+' and 8 to 15 digits, punctuation and spaces removed, and the national trunk prefix
+    /// written as "(0)" (<c>+31 (0)6 1234 5678</c>) dropped. Numbers without a country code (no leading '+' or
+    /// '00') are not usable: guessing a country would merge different people.
     /// </summary>
     public static string? Phone(string? raw)
     {
         if (raw is null) return null;
         var text = raw.Trim();
+        if (text.Length > 64) return null;
         if (text.StartsWith("00", StringComparison.Ordinal)) text = "+" + text[2..];
+        // "(0)" is only dialled from inside the country; keeping its zero would give a second key for one number.
+        text = text.Replace("(0)", string.Empty, StringComparison.Ordinal);
         if (!text.StartsWith('+')) return null;
         var digits = new StringBuilder(16);
         foreach (var c in text.AsSpan(1))

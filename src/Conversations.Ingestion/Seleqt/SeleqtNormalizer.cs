@@ -1,0 +1,54 @@
+using Conversations.Abstractions;
+using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Leads;
+using Conversations.Ingestion.Payloads;
+
+namespace Conversations.Ingestion.Seleqt;
+
+/// <summary>
+/// Normalizes Seleqt's LinkedIn message webhook (<c>/webhooks/seleqt</c>). Only <c>incoming_message</c> is
+/// documented; it reports messages in both directions, told apart by <c>sent_by_lead</c>.
+/// </summary>
+public sealed class SeleqtNormalizer : IWebhookNormalizer
+{
+    private const string IncomingMessage = "incoming_message";
+
+    public string Provider => Providers.Seleqt;
+
+    public NormalizationResult Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
+        JsonWebhook.Normalize(body, root => Normalize(root, receivedAt));
+
+    private static NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
+    {
+        var name = root.String("event") ?? throw new InvalidPayloadException("event is missing");
+        if (name != IncomingMessage) return NormalizationResult.Ignored($"unsupported seleqt event '{TextLimits.Echo(name)}'");
+
+        var message = root.RequiredObject("message");
+        var messageId = message.StringId("message_id") ?? throw new InvalidPayloadException("message.message_id is missing");
+        var time = message.Time("sent_at", receivedAt)
+            ?? message.Time("created_at", receivedAt)
+            ?? throw new InvalidPayloadException("message.sent_at and message.created_at are both missing");
+        var lead = SeleqtLead.Read(message.Object("lead"));
+        if (LeadKey.From(lead) is null)
+        {
+            return NormalizationResult.Rejected(
+                NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {SeleqtLead.IdentityFields}");
+        }
+
+        return NormalizationResult.Accepted(new ConversationEvent
+        {
+            // Seleqt's documented idempotency key: "check message.message_id on your side".
+            EventId = EventIds.Create(Providers.Seleqt, EventKind.Message, messageId),
+            Kind = EventKind.Message,
+            Channel = Channel.LinkedIn,
+            Direction = message.Boolean("sent_by_lead") == true ? Direction.Inbound : Direction.Outbound,
+            Provider = Providers.Seleqt,
+            OccurredAt = time.Value,
+            ReceivedAt = receivedAt,
+            Lead = lead,
+            Campaign = CampaignReader.Read(Providers.Seleqt, message.Object("campaign")),
+            MessageId = messageId,
+            Text = TextLimits.Truncate(message.String("message"), TextLimits.MaxText),
+        });
+    }
+}

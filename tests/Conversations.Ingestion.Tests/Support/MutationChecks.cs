@@ -1,0 +1,26 @@
+using Conversations.Testing;
+
+namespace Conversations.Ingestion.Tests.Support;
+
+/// <summary>What must hold for any body, however broken: no exception, and a coherent result.</summary>
+internal static class MutationChecks
+{
+    public static bool NeverThrowsOnAnyFixture(IWebhookNormalizer normalizer, IReadOnlyList<byte[]> fixtures, ByteMutation[] mutations)
+    {
+        foreach (var fixture in fixtures)
+        {
+            var result = normalizer.Normalize(ByteMutation.Apply(fixture, mutations), Delivery.ReceivedAt);
+            if (!IsCoherent(result)) return false;
+        }
+        return true;
+    }
+
+    public static IReadOnlyList<byte[]> ReadAll(string provider) => Fixture.Names(provider).Select(Fixture.Read).ToList();
+
+    public static bool IsCoherent(NormalizationResult result) => result switch
+    {
+        { Error: { } error } => !string.IsNullOrWhiteSpace(error.Detail) && result.Events.Count == 0 && !result.IsIgnored,
+        { IgnoredReason: { } reason } => reason.Length > 0 && result.Events.Count == 0,
+        _ => result.Events.Count == 1 && result.Events[0].EventId.Length > 0,
+    };
+}
