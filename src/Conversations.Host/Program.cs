@@ -20,7 +20,7 @@ app.MapHealthApi();
 app.MapWebhooksApi();
 app.MapLeadsApi();
 app.MapCampaignsApi();
-app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
 
 app.Run();
 

@@ -1,12 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace Conversations.Abstractions.Events;
 
 /// <summary>The medium an event happened on.</summary>
 public enum Channel
 {
     Email,
-    LinkedIn,
+    [JsonStringEnumMemberName("linkedin")] LinkedIn,
     Chat,
-    WhatsApp,
+    [JsonStringEnumMemberName("whatsapp")] WhatsApp,
     Sms,
     Twitter,
     Crm,

@@ -2,6 +2,7 @@ using Conversations.Host.Webhooks;
 using Conversations.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace Conversations.Host.Apis;
 
@@ -15,7 +16,17 @@ public static partial class WebhooksApi
         group.MapPost("/{provider}", ReceiveAsync)
             .WithName("ReceiveWebhook")
             .WithSummary("Receives a provider's webhook delivery; answers 200 once its events are durable.")
-            .Accepts<object>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Declared here rather than with Accepts(): Accepts makes routing answer 415 itself, without a problem detail.
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The provider's webhook payload, exactly as the provider sends it.",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() },
+                };
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json;
+using Conversations.Testing.PostgreSql;
+using static Conversations.Host.Tests.Payloads;
+
+namespace Conversations.Host.Tests;
+
+/// <summary>
+/// What was acknowledged survives the process: post deliveries, stop the host, start a new one on the same
+/// storage, and the timelines and campaign counts are the same. Run against both stores.
+/// </summary>
+public sealed class DurabilityTests
+{
+    private static readonly string[] Deliveries =
+    [
+        "01-email_sent.json", "02-email_opened.json", "04-link_clicked-labelled-email_bounced.json",
+        "05-email_replied.json", "06-positive_reply-same-reply.json",
+    ];
+
+    [Fact]
+    public async Task EmbeddedStore_AfterRestart_TimelinesAndCountsAreIntact()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("conversations-durability-").FullName;
+        try
+        {
+            await AssertSurvivesRestartAsync(() => ConversationsHostFactory.Embedded(dataDirectory));
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task PostgreSql_AfterRestart_TimelinesAndCountsAreIntact()
+    {
+        await using var server = await PostgresTestServer.StartAsync();
+        var connectionString = await server.CreateDatabaseAsync($"durability_{Guid.NewGuid():N}");
+
+        await AssertSurvivesRestartAsync(() => ConversationsHostFactory.PostgreSql(connectionString));
+    }
+
+    private static async Task AssertSurvivesRestartAsync(Func<ConversationsHostFactory> startHost)
+    {
+        var emails = Enumerable.Range(0, 3).Select(_ => NewEmail()).ToList();
+        var sequence = $"seq_{Guid.NewGuid():N}";
+        string timelinesBefore, leadBefore, campaignBefore;
+
+        await using (var first = startHost())
+        {
+            using var client = first.CreateClient();
+            foreach (var email in emails)
+            {
+                foreach (var file in Deliveries)
+                {
+                    var response = await client.PostAsync("/webhooks/salesforge", Fixture($"salesforge/{file}", email, sequence));
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                }
+            }
+            (timelinesBefore, leadBefore, campaignBefore) = await ReadStateAsync(client, emails, sequence);
+        }
+
+        await using var second = startHost();
+        using var restarted = second.CreateClient();
+        var (timelinesAfter, leadAfter, campaignAfter) = await ReadStateAsync(restarted, emails, sequence);
+
+        Assert.Equal(timelinesBefore, timelinesAfter);
+        Assert.Equal(leadBefore, leadAfter);
+        Assert.Equal(campaignBefore, campaignAfter);
+        using var campaign = JsonDocument.Parse(campaignAfter);
+        Assert.Equal(3, campaign.RootElement.GetProperty("leads").GetInt64());
+        Assert.Equal(3, campaign.RootElement.GetProperty("funnel").GetProperty("positiveReplies").GetInt64());
+
+        var redelivered = await restarted.PostAsync("/webhooks/salesforge", Fixture("salesforge/02-email_opened.json", emails[0], sequence));
+        Assert.Equal(0, (await redelivered.ReadJsonAsync()).GetProperty("applied").GetInt32());
+        Assert.Equal(leadBefore, (await ReadStateAsync(restarted, emails, sequence)).Lead);
+    }
+
+    private static async Task<(string Timelines, string Lead, string Campaign)> ReadStateAsync(HttpClient client, IReadOnlyList<string> emails, string sequence)
+    {
+        var timelines = new List<string>();
+        foreach (var email in emails) timelines.Add(await client.GetStringAsync($"/api/leads/email:{email}/timeline"));
+        var lead = await client.GetStringAsync($"/api/leads/email:{emails[0]}");
+        var campaign = await client.GetStringAsync($"/api/campaigns/salesforge:{sequence}");
+        Assert.Equal(5, JsonDocument.Parse(timelines[0]).RootElement.GetProperty("count").GetInt32());
+        return (string.Join('\n', timelines), lead, campaign);
+    }
+}

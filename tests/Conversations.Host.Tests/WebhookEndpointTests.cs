@@ -1,0 +1,113 @@
+using System.Net;
+using static Conversations.Host.Tests.Payloads;
+
+namespace Conversations.Host.Tests;
+
+[Collection(EmbeddedHostCollection.Name)]
+public sealed class WebhookEndpointTests(EmbeddedHostFixture host)
+{
+    private HttpClient Client => host.Client;
+
+    [Fact]
+    public async Task Post_ValidDelivery_Returns200WithTheEventIdAndLeadKey()
+    {
+        var email = NewEmail();
+        var response = await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/02-email_opened.json", email));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var receipt = await response.ReadJsonAsync();
+        Assert.Equal("accepted", receipt.Str("outcome"));
+        Assert.Equal(1, receipt.GetProperty("applied").GetInt32());
+        Assert.Equal($"email:{email}", receipt.GetProperty("leadKeys")[0].GetString());
+        Assert.StartsWith("salesforge:opened:", receipt.GetProperty("eventIds")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Post_SameDeliveryTwice_Returns200BothTimesAndStoresOnce()
+    {
+        var email = NewEmail();
+        var first = await (await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/02-email_opened.json", email))).ReadJsonAsync();
+        var second = await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/03-email_opened-duplicate-delivery.json", email));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var receipt = await second.ReadJsonAsync();
+        Assert.Equal(0, receipt.GetProperty("applied").GetInt32());
+        Assert.Equal(1, receipt.GetProperty("duplicates").GetInt32());
+        Assert.Equal(first.GetProperty("eventIds")[0].GetString(), receipt.GetProperty("eventIds")[0].GetString());
+        var timeline = await (await Client.GetAsync($"/api/leads/email:{email}/timeline")).ReadJsonAsync();
+        Assert.Equal(1, timeline.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task Post_UnknownEventType_Returns200Ignored()
+    {
+        var response = await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/13-unknown-type.json", NewEmail()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ignored", (await response.ReadJsonAsync()).Str("outcome"));
+    }
+
+    [Fact]
+    public async Task Post_WhenNoLeadIdentity_Returns422()
+    {
+        var response = await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/14-missing-contact-email.json"));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.EndsWith("no-lead-identity", problem.Str("type"));
+    }
+
+    [Fact]
+    public async Task Post_WhenContentTypeIsNotJson_Returns415()
+    {
+        var response = await Client.PostAsync("/webhooks/salesforge", Json(Text("salesforge/02-email_opened.json"), "text/plain"));
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"webhookInfo\": ")]
+    [InlineData("not json")]
+    [InlineData("[1,2,3]")]
+    public async Task Post_WhenBodyIsNotAJsonObject_Returns400(string body)
+    {
+        var response = await Client.PostAsync("/webhooks/salesforge", Json(body));
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Post_WhenFieldHasWrongType_Returns422()
+    {
+        var response = await Client.PostAsync("/webhooks/salesforge", Json("{\"webhookInfo\": 5}"));
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task Post_WhenBodyIsOverTheLimit_Returns413()
+    {
+        var huge = Text("salesforge/02-email_opened.json").Replace("Idea for Fabrikam", new string('x', 70 * 1024), StringComparison.Ordinal);
+        var response = await Client.PostAsync("/webhooks/salesforge", Json(huge));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("MaxBodyBytes", problem.Str("detail"));
+    }
+
+    [Fact]
+    public async Task Post_ToUnknownProvider_Returns404()
+    {
+        var response = await Client.PostAsync("/webhooks/nosuchprovider", Json("{}"));
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Post_BadDelivery_DoesNotDisturbTheLeadsTimeline()
+    {
+        var email = NewEmail();
+        await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email));
+        var broken = Text("salesforge/02-email_opened.json").Replace(HannaEmail, email, StringComparison.Ordinal)
+            .Replace("\"openedAt\": \"2026-09-14T09:12:41+02:00\"", "\"openedAt\": \"yesterday\"", StringComparison.Ordinal);
+
+        var response = await Client.PostAsync("/webhooks/salesforge", Json(broken));
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var timeline = await (await Client.GetAsync($"/api/leads/email:{email}/timeline")).ReadJsonAsync();
+        Assert.Equal(1, timeline.GetProperty("count").GetInt32());
+    }
+}
