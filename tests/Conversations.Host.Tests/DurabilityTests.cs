@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Conversations.Testing.PostgreSql;
+using Npgsql;
 using static Conversations.Host.Tests.Payloads;
 
 namespace Conversations.Host.Tests;
@@ -38,6 +39,19 @@ public sealed class DurabilityTests
         var connectionString = await server.CreateDatabaseAsync($"durability_{Guid.NewGuid():N}");
 
         await AssertSurvivesRestartAsync(() => ConversationsHostFactory.PostgreSql(connectionString));
+
+        // Lead snapshots went through Orleans ADO.NET persistence, in Orleans' binary format (stable aliases,
+        // not the JSON default with .NET type names).
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString LIKE '%lead%'", connection);
+        var snapshots = new List<byte[]>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) snapshots.Add((byte[])reader[0]);
+        }
+        Assert.Equal(3, snapshots.Count);
+        Assert.All(snapshots, payload => Assert.NotEqual((byte)'{', payload[0]));
     }
 
     private static async Task AssertSurvivesRestartAsync(Func<ConversationsHostFactory> startHost)

@@ -8,8 +8,7 @@ internal static class Payloads
 {
     public const string HannaEmail = "hanna.berg@fabrikam.example";
 
-    public static string Text(string relativePath) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", relativePath));
+    public static string Text(string relativePath) => Encoding.UTF8.GetString(Testing.Fixture.Read(relativePath));
 
     public static StringContent Json(string json, string mediaType = "application/json")
     {

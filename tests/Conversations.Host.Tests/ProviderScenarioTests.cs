@@ -62,7 +62,7 @@ public sealed class ProviderScenarioTests(EmbeddedHostFixture host)
     [Fact]
     public async Task SeleqtFixtures_KeyLeadsByEmailOrLinkedInProfile_AndIgnoreOtherEvents()
     {
-        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seleqt"), "0*.json").Order().ToList();
+        var files = Directory.GetFiles(Path.Combine(Testing.Fixture.Root, "seleqt"), "0*.json").Order().ToList();
         var outcomes = new Dictionary<string, string>();
         foreach (var file in files)
         {
@@ -84,5 +84,22 @@ public sealed class ProviderScenarioTests(EmbeddedHostFixture host)
         Assert.Equal("LinkedIn - Retail VPs", campaign.Str("name"));
         Assert.Equal(3, campaign.GetProperty("leads").GetInt64());
         Assert.Equal(3, campaign.GetProperty("funnel").GetProperty("replied").GetInt64());
+    }
+
+    [Fact]
+    public async Task SalesforgeDocumentedSamples_AreEachAcceptedByTheEndpoint()
+    {
+        var seeds = Directory.GetFiles(Path.Combine(Testing.Fixture.Root, "salesforge"), "seed-*.json").Order().ToList();
+        Assert.Equal(9, seeds.Count);
+        foreach (var seed in seeds)
+        {
+            var response = await Client.PostAsync("/webhooks/salesforge", Json(await File.ReadAllTextAsync(seed)));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{seed}: {(int)response.StatusCode}");
+            Assert.Equal("accepted", (await response.ReadJsonAsync()).Str("outcome"));
+        }
+        var bill = await (await Client.GetAsync("/api/leads/email:bill@microsoft.example/timeline")).ReadJsonAsync();
+        Assert.Equal(
+            ["bounced", "clicked", "opened", "replied", "reply_classified", "sent", "unsubscribed"],
+            bill.GetProperty("events").EnumerateArray().Select(e => e.Str("kind")).Distinct().Order());
     }
 }

@@ -104,6 +104,16 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
         return BuildConnectionString(name);
     }
 
+    /// <summary>Stops the server and keeps its data, as a database outage would.</summary>
+    public Task StopAsync() => StopServerAsync();
+
+    /// <summary>Starts the stopped server again on the same port and data, and waits until it accepts connections.</summary>
+    public async Task StartAgainAsync(CancellationToken ct = default)
+    {
+        await StartServerAsync(ct);
+        await WaitUntilAcceptingAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
