@@ -1,0 +1,8 @@
+namespace Conversations.LoadTest.Load;
+
+internal enum RunPhase
+{
+    Warmup,
+    Measured,
+    Done,
+}
