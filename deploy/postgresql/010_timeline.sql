@@ -3,7 +3,8 @@
 
 -- One row per canonical event. event_id is deterministic (derived from the provider's delivery), so the
 -- primary key is what makes a redelivery a no-op. position is the arrival order, used to catch a lead's
--- snapshot up with the log; queries order by occurred_at, then position.
+-- snapshot up with the log; timelines are sorted by occurred_at, then position (a lead's rows are few, so the
+-- sort is cheap and one index serves both reads).
 CREATE TABLE IF NOT EXISTS conversation_events
 (
     position     bigint      GENERATED ALWAYS AS IDENTITY,
@@ -19,7 +20,7 @@ CREATE TABLE IF NOT EXISTS conversation_events
 );
 
 CREATE INDEX IF NOT EXISTS conversation_events_by_lead
-    ON conversation_events (lead_key, occurred_at, position);
+    ON conversation_events (lead_key, position);
 
 -- "Lead L reached stage S in campaign C", written in the same transaction as the events that imply it.
 -- Counting rows per stage gives unique-lead funnel counts that stay exact under duplicates and restarts,

@@ -81,4 +81,24 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
 
         Assert.Equal(LeadStatus.Bounced, (await Lead(email).GetAsync())!.Status);
     }
+
+    [Fact]
+    public async Task Reactivation_OfALongTimeline_RestoresStateFromSnapshotAndLogTail()
+    {
+        var email = NewEmail();
+        var early = Enumerable.Range(0, 100).Select(i => Create(email, EventKind.Opened, T0.AddMinutes(i))).ToList();
+        await Lead(email).AppendAsync(early);
+        for (var i = 0; i < 10; i++) await Lead(email).AppendAsync([Create(email, EventKind.Clicked, T0.AddMinutes(-i))]);
+        var before = await Lead(email).GetAsync();
+
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var after = await Lead(email).GetAsync();
+
+        Assert.NotNull(after);
+        Assert.Equal(110, after.EventCount);
+        Assert.Equal(100, after.Counts[EventKind.Opened]);
+        Assert.Equal(10, after.Counts[EventKind.Clicked]);
+        Assert.Equal(T0.AddMinutes(-9), after.FirstActivityAt);
+        Assert.Equal(before!.LastActivityAt, after.LastActivityAt);
+    }
 }

@@ -10,15 +10,16 @@ namespace Conversations.Grains.Tests;
 public sealed class LeadStreamTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task Append_PublishesEachNewEventOnTheLeadsStream_AndNotItsDuplicates()
+    public async Task Append_PublishesEachNewEventOnTheLeadsPartition_AndNotItsDuplicates()
     {
         var email = NewEmail();
         var received = new List<ConversationEvent>();
         var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<ConversationEvent>(StreamId.Create(StreamNames.LeadEventsNamespace, KeyOf(email)));
+            .GetStream<ConversationEvent>(StreamId.Create(StreamNames.EventsNamespace, StreamNames.PartitionOf(KeyOf(email))));
         var subscription = await stream.SubscribeAsync((e, _) =>
         {
+            if (e.Lead.Email != email) return Task.CompletedTask;
             lock (received) received.Add(e);
             firstArrived.TrySetResult();
             return Task.CompletedTask;
@@ -33,5 +34,16 @@ public sealed class LeadStreamTests(ClusterFixture fixture)
         await subscription.UnsubscribeAsync();
 
         lock (received) Assert.Equal([opened.EventId], received.Select(e => e.EventId));
+    }
+
+    [Fact]
+    public void PartitionOf_IsStableAndWithinRange()
+    {
+        Assert.Equal(StreamNames.PartitionOf("email:bill@example.com"), StreamNames.PartitionOf("email:bill@example.com"));
+        var partitions = Enumerable.Range(0, 1000).Select(i => StreamNames.PartitionOf($"email:lead{i}@example.com")).ToList();
+        Assert.All(partitions, p => Assert.InRange(p, 0, StreamNames.PartitionCount - 1));
+        Assert.Equal(StreamNames.PartitionCount, partitions.Distinct().Count());
+        // Pinned: a lead must keep its partition across processes and releases.
+        Assert.Equal(3, StreamNames.PartitionOf("email:bill@example.com"));
     }
 }

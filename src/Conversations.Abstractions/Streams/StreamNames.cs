@@ -1,11 +1,29 @@
+using System.Text;
+
 namespace Conversations.Abstractions.Streams;
 
 /// <summary>
-/// Where events are published. Each lead has one stream in <see cref="LeadEventsNamespace"/>, keyed by its
-/// lead key, carrying every <see cref="Events.ConversationEvent"/> newly applied to its timeline.
+/// Where events are published: provider <see cref="Provider"/>, namespace <see cref="EventsNamespace"/>, in
+/// <see cref="PartitionCount"/> partition streams keyed 0..N-1 (<c>StreamId.Create(EventsNamespace, partition)</c>). A lead's events always go to the same partition
+/// (<see cref="PartitionOf"/>), in the order they were applied, so a subscriber sees each lead's events in order.
+/// Partitions rather than a stream per lead: each new stream costs Orleans a subscription lookup, which at
+/// thousands of new leads a second would cost more than the ingestion itself.
 /// </summary>
 public static class StreamNames
 {
     public const string Provider = "conversations";
-    public const string LeadEventsNamespace = "lead-events";
+    public const string EventsNamespace = "conversation-events";
+    public const int PartitionCount = 8;
+
+    /// <summary>The partition of a lead's events: a stable hash of the lead key (the same in every process and version).</summary>
+    public static int PartitionOf(string leadKey)
+    {
+        // FNV-1a over UTF-8: string.GetHashCode is randomized per process, so it cannot place a lead.
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(leadKey)) hash = (hash ^ b) * 16777619u;
+        return (int)(hash % PartitionCount);
+    }
+
+    /// <summary>The partition keys: subscribe to <c>StreamId.Create(EventsNamespace, key)</c> for each to see every event.</summary>
+    public static IReadOnlyList<int> PartitionKeys { get; } = Enumerable.Range(0, PartitionCount).ToArray();
 }

@@ -15,6 +15,12 @@ public interface ITimelineStore
     /// <summary>The lead's entries with a position above <paramref name="afterPosition"/>, in occurred-at order.</summary>
     Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The lead's <paramref name="limit"/> most recently appended entries, in position order. Fewer than
+    /// <paramref name="limit"/> means this is the whole timeline.
+    /// </summary>
+    Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The campaign's name and unique-lead counts per stage, or null when no event named it.</summary>
     Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default);
 

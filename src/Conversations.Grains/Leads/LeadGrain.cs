@@ -3,43 +3,57 @@ using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Streams;
 using Conversations.Abstractions.Timeline;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Orleans.Streams;
 
 namespace Conversations.Grains.Leads;
 
 /// <summary>
 /// The single writer of one lead's timeline. Appends go to the durable log first (which decides, by event id,
-/// what is new); only then is the snapshot updated and the new events published. The snapshot is written
-/// lazily: after a crash, activation replays the log past the snapshot's position.
+/// what is new); only then is the state updated and the new events published.
 /// </summary>
-public sealed partial class LeadGrain(
-    [PersistentState("lead", StorageNames.LeadSnapshots)] IPersistentState<LeadSnapshot> snapshot,
-    ITimelineStore timeline,
-    ILogger<LeadGrain> logger) : Grain, ILeadGrain
+/// <remarks>
+/// Activation reads the lead's latest <see cref="ReplayLimit"/> log entries. Most leads have fewer, and then
+/// those entries are the whole history: nothing else is read. Longer timelines are restored from the
+/// snapshot (Orleans grain storage) plus the log entries after it. The snapshot is written once that many
+/// entries are not yet covered by it, so replay on activation stays bounded and a busy lead does not write
+/// its state on every event.
+/// </remarks>
+public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain> logger) : Grain, ILeadGrain
 {
-    private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(30);
+    internal const int ReplayLimit = 64;
+    private const string SnapshotStateName = "lead";
 
-    private bool _snapshotDirty;
-    private IAsyncStream<ConversationEvent>? _stream;
+    private GrainState<LeadSnapshot> _snapshot = new(new LeadSnapshot());
+    private bool _snapshotLoaded;
+    private int _eventsSinceSnapshot;
+    private IGrainStorage _snapshotStorage = null!;
+    private IAsyncStream<ConversationEvent> _stream = null!;
 
     private string LeadKey => this.GetPrimaryKeyString();
+    private LeadSnapshot State => _snapshot.State ??= new LeadSnapshot();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var entry in await timeline.ReadAsync(LeadKey, snapshot.State.Position, cancellationToken))
+        _snapshotStorage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.LeadSnapshots);
+        _stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ConversationEvent>(
+            StreamId.Create(StreamNames.EventsNamespace, StreamNames.PartitionOf(LeadKey)));
+
+        var latest = await timeline.ReadLatestAsync(LeadKey, ReplayLimit, cancellationToken);
+        if (latest.Count < ReplayLimit)
         {
-            LeadProjection.Apply(snapshot.State, entry);
-            _snapshotDirty = true;
+            Apply(latest);
+            return;
         }
-        _stream = this.GetStreamProvider(StreamNames.Provider)
-            .GetStream<ConversationEvent>(StreamId.Create(StreamNames.LeadEventsNamespace, LeadKey));
-        this.RegisterGrainTimer(WriteSnapshotIfDirtyAsync, SnapshotInterval, SnapshotInterval);
+        await LoadSnapshotAsync();
+        Apply(await timeline.ReadAsync(LeadKey, State.Position, cancellationToken));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await WriteSnapshotIfDirtyAsync(cancellationToken);
+        if (_eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
     }
 
     public async Task<AppendResult> AppendAsync(IReadOnlyList<ConversationEvent> events)
@@ -48,7 +62,7 @@ public sealed partial class LeadGrain(
         IReadOnlyList<TimelineEntry> applied;
         try
         {
-            applied = await timeline.AppendAsync(new TimelineAppend(LeadKey, offered, FunnelMarks.For(snapshot.State, offered)));
+            applied = await timeline.AppendAsync(new TimelineAppend(LeadKey, offered, FunnelMarks.For(State, offered)));
         }
         catch
         {
@@ -57,21 +71,33 @@ public sealed partial class LeadGrain(
             throw;
         }
 
-        foreach (var entry in applied) LeadProjection.Apply(snapshot.State, entry);
-        _snapshotDirty |= applied.Count > 0;
+        Apply(applied);
         await PublishAsync(applied);
+        if (_eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
         return new AppendResult(applied.Count, events.Count - applied.Count);
     }
 
     public Task<LeadView?> GetAsync() =>
-        Task.FromResult(snapshot.State.EventCount == 0 ? null : LeadProjection.ToView(LeadKey, snapshot.State));
+        Task.FromResult(State.EventCount == 0 ? null : LeadProjection.ToView(LeadKey, State));
 
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync() => timeline.ReadAsync(LeadKey);
+
+    private void Apply(IReadOnlyList<TimelineEntry> entries)
+    {
+        // Entries may come in occurred-at order, not position order: compare with where the state stood before.
+        var covered = State.Position;
+        foreach (var entry in entries)
+        {
+            if (entry.Position <= covered) continue;
+            LeadProjection.Apply(State, entry);
+            _eventsSinceSnapshot++;
+        }
+    }
 
     /// <summary>A classification often omits the campaign; it is the campaign of the reply it classifies.</summary>
     private ConversationEvent WithKnownCampaign(ConversationEvent @event) =>
         @event is { Kind: EventKind.ReplyClassified, Campaign: null, MessageId: { } messageId }
-        && snapshot.State.Replies.TryGetValue(messageId, out var reply) && reply.CampaignKey is { } campaignKey
+        && State.Replies.TryGetValue(messageId, out var reply) && reply.CampaignKey is { } campaignKey
             ? @event with { Campaign = new CampaignRef(campaignKey, reply.CampaignName) }
             : @event;
 
@@ -81,7 +107,7 @@ public sealed partial class LeadGrain(
         {
             try
             {
-                await _stream!.OnNextAsync(entry.Event);
+                await _stream.OnNextAsync(entry.Event);
             }
             catch (Exception exception)
             {
@@ -91,18 +117,32 @@ public sealed partial class LeadGrain(
         }
     }
 
-    private async Task WriteSnapshotIfDirtyAsync(CancellationToken cancellationToken)
+    private async Task LoadSnapshotAsync()
     {
-        if (!_snapshotDirty) return;
+        await _snapshotStorage.ReadStateAsync(SnapshotStateName, this.GetGrainId(), _snapshot);
+        _snapshot.State ??= new LeadSnapshot();
+        _snapshotLoaded = true;
+    }
+
+    private async Task WriteSnapshotAsync()
+    {
         try
         {
-            await snapshot.WriteStateAsync(cancellationToken);
-            _snapshotDirty = false;
+            if (!_snapshotLoaded)
+            {
+                // The ETag of a stored snapshot is needed to replace it; keep the state rebuilt from the log.
+                var current = _snapshot.State;
+                await LoadSnapshotAsync();
+                _snapshot.State = current;
+            }
+            await _snapshotStorage.WriteStateAsync(SnapshotStateName, this.GetGrainId(), _snapshot);
+            _eventsSinceSnapshot = 0;
         }
         catch (Exception exception)
         {
             // Losing a snapshot costs only replay time on the next activation.
             LogSnapshotFailed(logger, exception, LeadKey);
+            _snapshotLoaded = false;
         }
     }
 

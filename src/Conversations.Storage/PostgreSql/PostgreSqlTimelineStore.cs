@@ -19,18 +19,26 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         RETURNING event_id, position
         """;
 
+    // Rows are inserted in key order so that concurrent group commits take index locks in one order.
     private const string InsertFunnelMarks = """
         INSERT INTO campaign_funnel (campaign_key, stage, lead_key)
-        SELECT * FROM unnest(@campaign_keys, @stages, @lead_keys)
+        SELECT * FROM unnest(@campaign_keys, @stages, @lead_keys) ORDER BY 1, 2, 3
         ON CONFLICT DO NOTHING
         """;
 
-    // Only touches a row when the name is new or changed, so a steady stream of events writes nothing here.
-    private const string UpsertCampaigns = """
-        INSERT INTO campaigns AS c (campaign_key, name)
-        SELECT * FROM unnest(@campaign_keys, @names)
-        ON CONFLICT (campaign_key) DO UPDATE SET name = excluded.name
-        WHERE excluded.name IS NOT NULL AND c.name IS DISTINCT FROM excluded.name
+    // DO NOTHING, not DO UPDATE: an upsert locks every conflicting row even when it changes nothing, and
+    // concurrent batches naming the same campaigns would queue (or deadlock) on them.
+    private const string InsertCampaigns = """
+        INSERT INTO campaigns (campaign_key, name)
+        SELECT * FROM unnest(@campaign_keys, @names) ORDER BY 1
+        ON CONFLICT (campaign_key) DO NOTHING
+        """;
+
+    // Locks only campaigns whose name actually changed (rare).
+    private const string RenameCampaigns = """
+        UPDATE campaigns AS c SET name = t.name
+        FROM unnest(@campaign_keys, @names) AS t(campaign_key, name)
+        WHERE c.campaign_key = t.campaign_key AND t.name IS NOT NULL AND c.name IS DISTINCT FROM t.name
         """;
 
     private const string SelectTimeline = """
@@ -43,6 +51,14 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         SELECT (SELECT name FROM campaigns WHERE campaign_key = @campaign_key),
                (SELECT count(*) FROM campaigns WHERE campaign_key = @campaign_key);
         SELECT stage, count(*) FROM campaign_funnel WHERE campaign_key = @campaign_key GROUP BY stage;
+        """;
+
+    private const int MaxAttempts = 3;
+
+    private const string SelectLatest = """
+        SELECT position, payload::text FROM
+            (SELECT position, payload FROM conversation_events WHERE lead_key = @lead_key ORDER BY position DESC LIMIT @limit) AS latest
+        ORDER BY position
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -60,6 +76,22 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
     private async Task<IReadOnlyList<IReadOnlyList<TimelineEntry>>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken)
     {
         var batch = new AppendBatch(appends);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CommitOnceAsync(batch, cancellationToken);
+            }
+            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < MaxAttempts)
+            {
+                // These two are rolled back whole, so the batch can run again. Other errors (a lost connection during
+                // COMMIT) leave the outcome unknown: they fail the appends, and the lead grains rebuild from the log.
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<IReadOnlyList<TimelineEntry>>> CommitOnceAsync(AppendBatch batch, CancellationToken cancellationToken)
+    {
         var inserted = new Dictionary<string, long>(batch.Events.Count, StringComparer.Ordinal);
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -68,7 +100,11 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         {
             command.BatchCommands.Add(EventsCommand(batch));
             if (batch.FunnelMarks.Count > 0) command.BatchCommands.Add(FunnelCommand(batch));
-            if (batch.CampaignNames.Count > 0) command.BatchCommands.Add(CampaignsCommand(batch));
+            if (batch.CampaignNames.Count > 0)
+            {
+                command.BatchCommands.Add(CampaignsCommand(InsertCampaigns, batch));
+                command.BatchCommands.Add(CampaignsCommand(RenameCampaigns, batch));
+            }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) inserted[reader.GetString(0)] = reader.GetInt64(1);
             while (await reader.NextResultAsync(cancellationToken)) { }
@@ -103,9 +139,9 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         return command;
     }
 
-    private static NpgsqlBatchCommand CampaignsCommand(AppendBatch batch)
+    private static NpgsqlBatchCommand CampaignsCommand(string sql, AppendBatch batch)
     {
-        var command = new NpgsqlBatchCommand(UpsertCampaigns);
+        var command = new NpgsqlBatchCommand(sql);
         command.Parameters.Add(TextArray("campaign_keys", batch.CampaignNames.Keys));
         command.Parameters.Add(TextArray("names", batch.CampaignNames.Values));
         return command;
@@ -119,6 +155,19 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         await using var command = _dataSource.CreateCommand(SelectTimeline);
         command.Parameters.AddWithValue("lead_key", leadKey);
         command.Parameters.AddWithValue("after", afterPosition);
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(SelectLatest);
+        command.Parameters.AddWithValue("lead_key", leadKey);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<TimelineEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<TimelineEntry>();
         while (await reader.ReadAsync(cancellationToken))

@@ -21,7 +21,7 @@ public sealed class SqliteDatabase
             provider     TEXT    NOT NULL,
             campaign_key TEXT    NULL,
             payload      TEXT    NOT NULL);
-        CREATE INDEX IF NOT EXISTS conversation_events_by_lead ON conversation_events (lead_key, occurred_at, position);
+        CREATE INDEX IF NOT EXISTS conversation_events_by_lead ON conversation_events (lead_key, position);
         CREATE TABLE IF NOT EXISTS campaign_funnel (
             campaign_key TEXT NOT NULL,
             stage        TEXT NOT NULL,

@@ -79,10 +79,27 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
             "SELECT position, payload FROM conversation_events WHERE lead_key = $lead AND position > $after ORDER BY occurred_at, position",
             "$lead", "$after");
         Bind(command, leadKey, afterPosition);
+        return Task.FromResult(ReadEntries(command));
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null, """
+            SELECT position, payload FROM
+                (SELECT position, payload FROM conversation_events WHERE lead_key = $lead ORDER BY position DESC LIMIT $limit)
+            ORDER BY position
+            """, "$lead", "$limit");
+        Bind(command, leadKey, limit);
+        return Task.FromResult(ReadEntries(command));
+    }
+
+    private static IReadOnlyList<TimelineEntry> ReadEntries(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
         var entries = new List<TimelineEntry>();
         while (reader.Read()) entries.Add(new TimelineEntry(reader.GetInt64(0), TimelineJson.Deserialize(reader.GetString(1))));
-        return Task.FromResult<IReadOnlyList<TimelineEntry>>(entries);
+        return entries;
     }
 
     public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default)
