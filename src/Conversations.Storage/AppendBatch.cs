@@ -35,11 +35,21 @@ internal sealed class AppendBatch
     public List<(string CampaignKey, string Stage, string LeadKey)> FunnelMarks { get; private set; } = [];
     public Dictionary<string, string?> CampaignNames { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Per append, in order: the entries the database inserted, given the positions it returned by event id.</summary>
-    public IReadOnlyList<IReadOnlyList<TimelineEntry>> Results(IReadOnlyDictionary<string, long> insertedPositions)
+    /// <summary>The leads whose history is asked for, and the largest limit asked.</summary>
+    public (string[] LeadKeys, int Limit) HistoryRequest =>
+        (_appends.Where(a => a.HistoryLimit > 0).Select(a => a.LeadKey).Distinct().ToArray(),
+         _appends.Select(a => a.HistoryLimit).DefaultIfEmpty(0).Max());
+
+    /// <summary>
+    /// Per append, in order: the entries the database inserted (given the positions it returned by event id),
+    /// and the history read for its lead, cut to the limit that append asked for.
+    /// </summary>
+    public IReadOnlyList<AppendOutcome> Results(
+        IReadOnlyDictionary<string, long> insertedPositions,
+        IReadOnlyDictionary<string, List<TimelineEntry>> historyByLead)
     {
         var claimed = new HashSet<string>(StringComparer.Ordinal);
-        var results = new List<IReadOnlyList<TimelineEntry>>(_appends.Count);
+        var results = new List<AppendOutcome>(_appends.Count);
         foreach (var append in _appends)
         {
             var inserted = new List<TimelineEntry>();
@@ -48,7 +58,10 @@ internal sealed class AppendBatch
                 if (insertedPositions.TryGetValue(@event.EventId, out var position) && claimed.Add(@event.EventId))
                     inserted.Add(new TimelineEntry(position, @event));
             }
-            results.Add(inserted);
+            IReadOnlyList<TimelineEntry> history = append.HistoryLimit > 0 && historyByLead.TryGetValue(append.LeadKey, out var entries)
+                ? entries.Skip(Math.Max(0, entries.Count - append.HistoryLimit)).ToList()
+                : [];
+            results.Add(new AppendOutcome(inserted, history));
         }
         return results;
     }

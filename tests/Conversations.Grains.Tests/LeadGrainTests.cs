@@ -101,4 +101,24 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
         Assert.Equal(T0.AddMinutes(-9), after.FirstActivityAt);
         Assert.Equal(before!.LastActivityAt, after.LastActivityAt);
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(150)]
+    public async Task FirstAppendAfterReactivation_RestoresThePriorTimelineWithinItsOwnCommit(int priorEvents)
+    {
+        var email = NewEmail();
+        await Lead(email).AppendAsync(Enumerable.Range(0, priorEvents).Select(i => Create(email, EventKind.Opened, T0.AddMinutes(i))).ToList());
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var result = await Lead(email).AppendAsync([Create(email, EventKind.Clicked, T0.AddDays(1))]);
+        var lead = await Lead(email).GetAsync();
+
+        Assert.Equal(new AppendResult(1, 0), result);
+        Assert.Equal(priorEvents + 1, lead!.EventCount);
+        Assert.Equal(priorEvents, lead.Counts[EventKind.Opened]);
+        Assert.Equal(LeadStatus.Engaged, lead.Status);
+        Assert.Equal(T0, lead.FirstActivityAt);
+        Assert.Equal(T0.AddDays(1), lead.LastActivityAt);
+    }
 }

@@ -8,9 +8,10 @@ public interface ITimelineStore
 {
     /// <summary>
     /// Writes the events whose ids are not stored yet, and the funnel marks, atomically. Returns the entries
-    /// newly written (duplicates are left out). When the task completes, they are durable.
+    /// newly written (duplicates are left out) and, when asked for, the history before them. When the task
+    /// completes, the entries are durable.
     /// </summary>
-    Task<IReadOnlyList<TimelineEntry>> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default);
+    Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default);
 
     /// <summary>The lead's entries with a position above <paramref name="afterPosition"/>, in occurred-at order.</summary>
     Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default);

@@ -15,11 +15,12 @@ namespace Conversations.Grains.Leads;
 /// what is new); only then is the state updated and the new events published.
 /// </summary>
 /// <remarks>
-/// Activation reads the lead's latest <see cref="ReplayLimit"/> log entries. Most leads have fewer, and then
-/// those entries are the whole history: nothing else is read. Longer timelines are restored from the
-/// snapshot (Orleans grain storage) plus the log entries after it. The snapshot is written once that many
-/// entries are not yet covered by it, so replay on activation stays bounded and a busy lead does not write
-/// its state on every event.
+/// State is restored lazily from the lead's latest <see cref="ReplayLimit"/> log entries: read within the
+/// first append's own transaction when an append is the first call (the common case, and then activation
+/// costs no read of its own), or by a read of its own before anything else. Most leads have fewer entries,
+/// and then those are the whole history. Longer timelines are restored from the snapshot (Orleans grain
+/// storage) plus the log entries after it. The snapshot is written once that many entries are not yet
+/// covered by it, so replay stays bounded and a busy lead does not write its state on every event.
 /// </remarks>
 public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain> logger) : Grain, ILeadGrain
 {
@@ -27,6 +28,7 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
     private const string SnapshotStateName = "lead";
 
     private GrainState<LeadSnapshot> _snapshot = new(new LeadSnapshot());
+    private bool _restored;
     private bool _snapshotLoaded;
     private int _eventsSinceSnapshot;
     private IGrainStorage _snapshotStorage = null!;
@@ -35,34 +37,30 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
     private string LeadKey => this.GetPrimaryKeyString();
     private LeadSnapshot State => _snapshot.State ??= new LeadSnapshot();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _snapshotStorage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.LeadSnapshots);
         _stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ConversationEvent>(
             StreamId.Create(StreamNames.EventsNamespace, StreamNames.PartitionOf(LeadKey)));
-
-        var latest = await timeline.ReadLatestAsync(LeadKey, ReplayLimit, cancellationToken);
-        if (latest.Count < ReplayLimit)
-        {
-            Apply(latest);
-            return;
-        }
-        await LoadSnapshotAsync();
-        Apply(await timeline.ReadAsync(LeadKey, State.Position, cancellationToken));
+        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
+        if (_restored && _eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
     }
 
     public async Task<AppendResult> AppendAsync(IReadOnlyList<ConversationEvent> events)
     {
+        // Replies and classifications look at earlier replies (campaign, sentiment): those need the state first.
+        if (!_restored && events.Any(e => e.IsReply || e.Kind == EventKind.ReplyClassified)) await RestoreAsync();
+
         var offered = events.DistinctBy(e => e.EventId).Select(WithKnownCampaign).ToList();
-        IReadOnlyList<TimelineEntry> applied;
+        AppendOutcome outcome;
         try
         {
-            applied = await timeline.AppendAsync(new TimelineAppend(LeadKey, offered, FunnelMarks.For(State, offered)));
+            outcome = await timeline.AppendAsync(new TimelineAppend(
+                LeadKey, offered, FunnelMarks.For(State, offered), HistoryLimit: _restored ? 0 : ReplayLimit));
         }
         catch
         {
@@ -71,16 +69,37 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
             throw;
         }
 
-        Apply(applied);
-        await PublishAsync(applied);
+        if (!_restored) await RestoreAsync(outcome.History);
+        Apply(outcome.Applied);
+        await PublishAsync(outcome.Applied);
         if (_eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
-        return new AppendResult(applied.Count, events.Count - applied.Count);
+        return new AppendResult(outcome.Applied.Count, events.Count - outcome.Applied.Count);
     }
 
-    public Task<LeadView?> GetAsync() =>
-        Task.FromResult(State.EventCount == 0 ? null : LeadProjection.ToView(LeadKey, State));
+    public async Task<LeadView?> GetAsync()
+    {
+        if (!_restored) await RestoreAsync();
+        return State.EventCount == 0 ? null : LeadProjection.ToView(LeadKey, State);
+    }
 
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync() => timeline.ReadAsync(LeadKey);
+
+    private async Task RestoreAsync() => await RestoreAsync(await timeline.ReadLatestAsync(LeadKey, ReplayLimit));
+
+    /// <param name="latest">The lead's latest entries, at most <see cref="ReplayLimit"/>, in position order.</param>
+    private async Task RestoreAsync(IReadOnlyList<TimelineEntry> latest)
+    {
+        if (latest.Count < ReplayLimit)
+        {
+            Apply(latest);
+        }
+        else
+        {
+            await LoadSnapshotAsync();
+            Apply(await timeline.ReadAsync(LeadKey, State.Position));
+        }
+        _restored = true;
+    }
 
     private void Apply(IReadOnlyList<TimelineEntry> entries)
     {

@@ -30,7 +30,7 @@ public static class StorageHostingExtensions
 
         if (options.UsesPostgreSql)
         {
-            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.PostgreSqlConnectionString!));
+            builder.Services.AddSingleton(_ => PostgreSqlDataSource.Create(options.PostgreSqlConnectionString!));
             builder.Services.AddSingleton<ITimelineStore>(sp =>
                 new PostgreSqlTimelineStore(sp.GetRequiredService<NpgsqlDataSource>(), options.MaxBatchSize, options.Writers));
             // Registered before the silo so the schema exists when Orleans clustering first reads it.

@@ -12,6 +12,16 @@ namespace Conversations.Storage.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
 {
+    // Runs first in the batch, so it sees each lead's timeline as it was before this commit.
+    private const string SelectHistory = """
+        SELECT k.lead_key, e.position, e.payload::text
+        FROM unnest(@lead_keys) AS k(lead_key)
+        CROSS JOIN LATERAL (
+            SELECT position, payload FROM conversation_events c
+            WHERE c.lead_key = k.lead_key ORDER BY position DESC LIMIT @limit) AS e
+        ORDER BY k.lead_key, e.position
+        """;
+
     private const string InsertEvents = """
         INSERT INTO conversation_events (event_id, lead_key, occurred_at, received_at, kind, provider, campaign_key, payload)
         SELECT * FROM unnest(@event_ids, @lead_keys, @occurred_at, @received_at, @kinds, @providers, @campaign_keys, @payloads::jsonb[])
@@ -62,7 +72,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         """;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly GroupCommitQueue<TimelineAppend, IReadOnlyList<TimelineEntry>> _queue;
+    private readonly GroupCommitQueue<TimelineAppend, AppendOutcome> _queue;
 
     public PostgreSqlTimelineStore(NpgsqlDataSource dataSource, int maxBatchSize, int writers)
     {
@@ -70,10 +80,10 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         _queue = new(CommitAsync, maxBatchSize, writers, capacity: maxBatchSize * writers * 4);
     }
 
-    public Task<IReadOnlyList<TimelineEntry>> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
-        append.Events.Count == 0 ? Task.FromResult<IReadOnlyList<TimelineEntry>>([]) : _queue.EnqueueAsync(append, cancellationToken);
+    public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
+        _queue.EnqueueAsync(append, cancellationToken);
 
-    private async Task<IReadOnlyList<IReadOnlyList<TimelineEntry>>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AppendOutcome>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken)
     {
         var batch = new AppendBatch(appends);
         for (var attempt = 1; ; attempt++)
@@ -90,27 +100,52 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         }
     }
 
-    private async Task<IReadOnlyList<IReadOnlyList<TimelineEntry>>> CommitOnceAsync(AppendBatch batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AppendOutcome>> CommitOnceAsync(AppendBatch batch, CancellationToken cancellationToken)
     {
         var inserted = new Dictionary<string, long>(batch.Events.Count, StringComparer.Ordinal);
+        var history = new Dictionary<string, List<TimelineEntry>>(StringComparer.Ordinal);
+        var (historyLeads, historyLimit) = batch.HistoryRequest;
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlBatch(connection, transaction))
         {
-            command.BatchCommands.Add(EventsCommand(batch));
+            if (historyLeads.Length > 0) command.BatchCommands.Add(HistoryCommand(historyLeads, historyLimit));
+            if (batch.Events.Count > 0) command.BatchCommands.Add(EventsCommand(batch));
             if (batch.FunnelMarks.Count > 0) command.BatchCommands.Add(FunnelCommand(batch));
             if (batch.CampaignNames.Count > 0)
             {
                 command.BatchCommands.Add(CampaignsCommand(InsertCampaigns, batch));
                 command.BatchCommands.Add(CampaignsCommand(RenameCampaigns, batch));
             }
+            if (command.BatchCommands.Count == 0) return batch.Results(inserted, history);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) inserted[reader.GetString(0)] = reader.GetInt64(1);
+            if (historyLeads.Length > 0)
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var leadKey = reader.GetString(0);
+                    if (!history.TryGetValue(leadKey, out var entries)) history[leadKey] = entries = [];
+                    entries.Add(new TimelineEntry(reader.GetInt64(1), TimelineJson.Deserialize(reader.GetString(2))));
+                }
+                await reader.NextResultAsync(cancellationToken);
+            }
+            if (batch.Events.Count > 0)
+            {
+                while (await reader.ReadAsync(cancellationToken)) inserted[reader.GetString(0)] = reader.GetInt64(1);
+            }
             while (await reader.NextResultAsync(cancellationToken)) { }
         }
         await transaction.CommitAsync(cancellationToken);
-        return batch.Results(inserted);
+        return batch.Results(inserted, history);
+    }
+
+    private static NpgsqlBatchCommand HistoryCommand(string[] leadKeys, int limit)
+    {
+        var command = new NpgsqlBatchCommand(SelectHistory);
+        command.Parameters.Add(TextArray("lead_keys", leadKeys));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        return command;
     }
 
     private static NpgsqlBatchCommand EventsCommand(AppendBatch batch)

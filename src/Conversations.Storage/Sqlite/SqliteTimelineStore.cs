@@ -11,7 +11,7 @@ namespace Conversations.Storage.Sqlite;
 public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
-    private readonly GroupCommitQueue<TimelineAppend, IReadOnlyList<TimelineEntry>> _queue;
+    private readonly GroupCommitQueue<TimelineAppend, AppendOutcome> _queue;
 
     public SqliteTimelineStore(SqliteDatabase database, int maxBatchSize)
     {
@@ -19,15 +19,23 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         _queue = new(CommitAsync, maxBatchSize, writers: 1, capacity: maxBatchSize * 4);
     }
 
-    public Task<IReadOnlyList<TimelineEntry>> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
-        append.Events.Count == 0 ? Task.FromResult<IReadOnlyList<TimelineEntry>>([]) : _queue.EnqueueAsync(append, cancellationToken);
+    public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
+        _queue.EnqueueAsync(append, cancellationToken);
 
-    private Task<IReadOnlyList<IReadOnlyList<TimelineEntry>>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<AppendOutcome>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken)
     {
         var batch = new AppendBatch(appends);
         var inserted = new Dictionary<string, long>(batch.Events.Count, StringComparer.Ordinal);
+        var history = new Dictionary<string, List<TimelineEntry>>(StringComparer.Ordinal);
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
+
+        var (historyLeads, historyLimit) = batch.HistoryRequest;
+        foreach (var leadKey in historyLeads)
+        {
+            using var latest = LatestCommand(connection, transaction, leadKey, historyLimit);
+            history[leadKey] = [.. ReadEntries(latest)];
+        }
 
         using (var insert = Command(connection, transaction, """
             INSERT INTO conversation_events (event_id, lead_key, occurred_at, received_at, kind, provider, campaign_key, payload)
@@ -69,7 +77,7 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         }
 
         transaction.Commit();
-        return Task.FromResult(batch.Results(inserted));
+        return Task.FromResult(batch.Results(inserted, history));
     }
 
     public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default)
@@ -85,13 +93,19 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
     public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default)
     {
         using var connection = _database.Open();
-        using var command = Command(connection, null, """
+        using var command = LatestCommand(connection, null, leadKey, limit);
+        return Task.FromResult(ReadEntries(command));
+    }
+
+    private static SqliteCommand LatestCommand(SqliteConnection connection, SqliteTransaction? transaction, string leadKey, int limit)
+    {
+        var command = Command(connection, transaction, """
             SELECT position, payload FROM
                 (SELECT position, payload FROM conversation_events WHERE lead_key = $lead ORDER BY position DESC LIMIT $limit)
             ORDER BY position
             """, "$lead", "$limit");
         Bind(command, leadKey, limit);
-        return Task.FromResult(ReadEntries(command));
+        return command;
     }
 
     private static IReadOnlyList<TimelineEntry> ReadEntries(SqliteCommand command)
