@@ -5,4 +5,8 @@ public static class Providers
 {
     public const string Salesforge = "salesforge";
     public const string Seleqt = "seleqt";
+    public const string Breakcold = "breakcold";
+    public const string SalesIq = "salesiq";
+    public const string Chat = "chat";
+    public const string Generic = "generic";
 }

@@ -1,3 +1,5 @@
+using Conversations.Abstractions;
+using Conversations.Ingestion.Authenticity;
 using Conversations.Ingestion.Salesforge;
 using Conversations.Ingestion.Seleqt;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,12 +8,12 @@ namespace Conversations.Ingestion;
 
 public static class IngestionServiceCollectionExtensions
 {
-    /// <summary>Registers every provider's normalizer and the <see cref="WebhookNormalizers"/> registry.</summary>
+    /// <summary>Registers every provider (verifier, normalizer, validated options) and the <see cref="WebhookProviders"/> registry.</summary>
     public static IServiceCollection AddConversationsIngestion(this IServiceCollection services)
     {
-        services.AddSingleton<IWebhookNormalizer, SalesforgeNormalizer>();
-        services.AddSingleton<IWebhookNormalizer, SeleqtNormalizer>();
-        services.AddSingleton<WebhookNormalizers>();
+        services.AddUrlTokenProvider<SalesforgeNormalizer>(Providers.Salesforge);
+        services.AddUrlTokenProvider<SeleqtNormalizer>(Providers.Seleqt);
+        services.AddSingleton<WebhookProviders>();
         return services;
     }
 }

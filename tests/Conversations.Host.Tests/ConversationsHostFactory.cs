@@ -7,15 +7,16 @@ namespace Conversations.Host.Tests;
 /// <summary>
 /// The real host (Kestrel pipeline, silo, storage) in memory. Each instance gets free silo and gateway ports
 /// and its own cluster id; the service id is fixed so a second host over the same storage sees the first's state.
+/// The providers that do not sign are open as in Development, unless the settings given say otherwise.
 /// </summary>
 public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    private ConversationsHostFactory(Dictionary<string, string?> storageSettings)
+    private ConversationsHostFactory(Dictionary<string, string?> settings)
     {
         var ports = FreePorts.GetFreeTcpPorts(2);
-        _settings = new Dictionary<string, string?>(storageSettings)
+        _settings = new Dictionary<string, string?>(settings)
         {
             ["Conversations:Cluster:ClusterId"] = $"tests-{Guid.NewGuid():N}",
             ["Conversations:Cluster:ServiceId"] = "conversations-tests",
@@ -23,6 +24,11 @@ public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
             ["Conversations:Cluster:GatewayPort"] = ports[1].ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var provider in new[] { "Salesforge", "Seleqt", "Chat" })
+        {
+            _settings.TryAdd($"Conversations:Providers:{provider}:Enabled", "true");
+            _settings.TryAdd($"Conversations:Providers:{provider}:AllowUnauthenticated", "true");
+        }
     }
 
     /// <summary>A host on the embedded default: a SQLite file in <paramref name="dataDirectory"/>.</summary>

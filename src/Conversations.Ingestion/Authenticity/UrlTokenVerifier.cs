@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Ingestion.Authenticity;
+
+/// <summary>
+/// For providers that do not sign (Salesforge, Seleqt, the chat inbox): the delivery must carry the
+/// configured secret token in its URL, unless unauthenticated access is explicitly allowed.
+/// </summary>
+public sealed class UrlTokenVerifier(string provider, IOptionsMonitor<ProviderOptions> options) : IDeliveryVerifier
+{
+    public string Provider => provider;
+
+    public VerificationResult Verify(WebhookDelivery delivery)
+    {
+        var settings = options.Get(provider);
+        var section = ProviderOptions.SectionFor(provider);
+        if (!settings.Enabled)
+            return VerificationResult.Refused($"the {provider} receiver is not enabled ({section}:Enabled)");
+        if (!string.IsNullOrEmpty(settings.Token))
+        {
+            return SecretComparer.AreEqual(delivery.UrlToken, settings.Token)
+                ? VerificationResult.Authentic
+                : VerificationResult.Refused(delivery.UrlToken is null
+                    ? $"the webhook URL carries no token: use /webhooks/{provider}/<token>"
+                    : "the token in the webhook URL is not the configured one");
+        }
+        return settings.AllowUnauthenticated
+            ? VerificationResult.Authentic
+            : VerificationResult.Refused($"no token is configured for {provider} ({section}:Token)");
+    }
+}

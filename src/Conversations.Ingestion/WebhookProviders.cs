@@ -1,0 +1,25 @@
+using Conversations.Ingestion.Authenticity;
+
+namespace Conversations.Ingestion;
+
+/// <summary>The providers by name (case-insensitive). Every provider must have both a verifier and a normalizer.</summary>
+public sealed class WebhookProviders
+{
+    private readonly Dictionary<string, WebhookProvider> _byName;
+
+    public WebhookProviders(IEnumerable<IWebhookNormalizer> normalizers, IEnumerable<IDeliveryVerifier> verifiers)
+    {
+        var verifierByName = verifiers.ToDictionary(v => v.Provider, StringComparer.OrdinalIgnoreCase);
+        _byName = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var normalizer in normalizers)
+        {
+            if (!verifierByName.TryGetValue(normalizer.Provider, out var verifier))
+                throw new InvalidOperationException($"Provider '{normalizer.Provider}' has a normalizer but no verifier: its deliveries could not be authenticated.");
+            _byName[normalizer.Provider] = new WebhookProvider(normalizer.Provider, verifier, normalizer);
+        }
+    }
+
+    public IReadOnlyCollection<string> Names => _byName.Keys;
+
+    public bool TryGet(string name, out WebhookProvider provider) => _byName.TryGetValue(name, out provider!);
+}
