@@ -20,6 +20,7 @@ app.MapHealthApi();
 app.MapWebhooksApi();
 app.MapLeadsApi();
 app.MapCampaignsApi();
+app.MapAdminApi();
 app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
 
 app.Run();

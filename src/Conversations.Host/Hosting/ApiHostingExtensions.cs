@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Conversations.Host.Apis;
+using Conversations.Host.Archive;
+using Conversations.Host.Replay;
 using Conversations.Host.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +24,14 @@ public static class ApiHostingExtensions
         builder.Services.AddConversationsHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookIngestor>();
+        builder.Services.AddSingleton<WebhookReceiver>();
+        builder.Services.AddSingleton<DeliveryReplayer>();
+        builder.Services.AddHostedService<ArchiveRetentionService>();
+        builder.Services.AddHostedService<UnauthenticatedAccessReport>();
+        builder.Services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
+        builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateOnStart();
     }

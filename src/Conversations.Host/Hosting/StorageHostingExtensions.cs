@@ -1,5 +1,6 @@
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage;
+using Conversations.Storage.Archive;
 using Conversations.Storage.PostgreSql;
 using Conversations.Storage.Sqlite;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,8 @@ public static class StorageHostingExtensions
             builder.Services.AddSingleton(_ => PostgreSqlDataSource.Create(options.PostgreSqlConnectionString!));
             builder.Services.AddSingleton<ITimelineStore>(sp =>
                 new PostgreSqlTimelineStore(sp.GetRequiredService<NpgsqlDataSource>(), options.MaxBatchSize, options.Writers));
+            builder.Services.AddSingleton<IDeliveryArchive>(sp =>
+                new PostgreSqlDeliveryArchive(sp.GetRequiredService<NpgsqlDataSource>(), options.MaxBatchSize, options.Writers));
             // Registered before the silo so the schema exists when Orleans clustering first reads it.
             builder.Services.AddHostedService<PostgreSqlSchemaHostedService>();
         }
@@ -41,6 +44,8 @@ public static class StorageHostingExtensions
             builder.Services.AddSingleton(_ => new SqliteDatabase(options.DataDirectory));
             builder.Services.AddSingleton<ITimelineStore>(sp =>
                 new SqliteTimelineStore(sp.GetRequiredService<SqliteDatabase>(), options.MaxBatchSize));
+            builder.Services.AddSingleton<IDeliveryArchive>(sp =>
+                new SqliteDeliveryArchive(sp.GetRequiredService<SqliteDatabase>(), options.MaxBatchSize));
         }
         return options;
     }

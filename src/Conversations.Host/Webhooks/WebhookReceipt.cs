@@ -8,4 +8,7 @@ public sealed record WebhookReceipt(
     int Duplicates,
     IReadOnlyList<string> EventIds,
     IReadOnlyList<string> LeadKeys,
-    string? Reason = null);
+    string? Reason = null)
+{
+    public static WebhookReceipt Ignored(string reason) => new("ignored", 0, 0, 0, [], [], reason);
+}

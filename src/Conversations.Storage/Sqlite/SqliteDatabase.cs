@@ -30,6 +30,15 @@ public sealed class SqliteDatabase
         CREATE TABLE IF NOT EXISTS campaigns (
             campaign_key TEXT NOT NULL PRIMARY KEY,
             name         TEXT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS webhook_deliveries (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            provider     TEXT    NOT NULL,
+            received_at  INTEGER NOT NULL,
+            content_type TEXT    NOT NULL,
+            headers      TEXT    NOT NULL,
+            body         BLOB    NOT NULL,
+            outcome      TEXT    NOT NULL);
+        CREATE INDEX IF NOT EXISTS webhook_deliveries_by_received_at ON webhook_deliveries (received_at);
         CREATE TABLE IF NOT EXISTS grain_state (
             state_name TEXT NOT NULL,
             grain_id   TEXT NOT NULL,

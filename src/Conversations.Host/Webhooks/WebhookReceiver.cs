@@ -1,0 +1,94 @@
+using Conversations.Host.Apis;
+using Conversations.Host.Archive;
+using Conversations.Ingestion;
+using Conversations.Storage.Archive;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Host.Webhooks;
+
+/// <summary>
+/// One delivery, start to finish: route to its provider, check media type and size, verify authenticity
+/// (before anything is parsed or stored), normalize, then store the raw delivery and append its events, and
+/// answer 200 only when both are durable.
+/// </summary>
+public sealed partial class WebhookReceiver(
+    WebhookProviders providers,
+    WebhookIngestor ingestor,
+    IDeliveryArchive archive,
+    IOptions<IngestionOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookReceiver> logger)
+{
+    public async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveAsync(
+        string provider, string? urlToken, HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!providers.TryGet(provider, out var receiver))
+            return Problem(StatusCodes.Status404NotFound, ProblemTypes.UnknownProvider, "Unknown provider",
+                $"There is no webhook receiver for this provider. Known providers: {string.Join(", ", providers.Names.Order())}.");
+        if (!request.HasJsonContentType())
+            return Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
+                "Webhook bodies must be JSON: send Content-Type: application/json.");
+
+        var maxBytes = options.Value.MaxBodyBytes;
+        var body = await RequestBodyReader.ReadAsync(request, maxBytes, cancellationToken);
+        if (body is null)
+            return Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge, "Body too large",
+                $"The body is larger than the limit of {maxBytes} bytes (Conversations:Ingestion:MaxBodyBytes).");
+
+        var receivedAt = clock.GetUtcNow();
+        var headers = RequestHeaders.Of(request);
+        var verdict = receiver.Verifier.Verify(new WebhookDelivery(body, headers, urlToken, receivedAt));
+        if (!verdict.IsAuthentic)
+        {
+            LogRefused(logger, receiver.Name, verdict.Reason!);
+            return Problem(StatusCodes.Status401Unauthorized, ProblemTypes.NotAuthentic, "Not authentic",
+                $"The delivery was refused: {verdict.Reason}.");
+        }
+
+        var result = receiver.Normalizer.Normalize(body, receivedAt);
+        if (result.Error is { } error) return Rejected(error);
+
+        var raw = new RawDelivery(receiver.Name, receivedAt, request.ContentType!, ArchivedHeaders.From(headers), body,
+            result.IsIgnored ? "ignored" : "accepted");
+        try
+        {
+            var stored = archive.StoreAsync(raw, cancellationToken);
+            if (result.IgnoredReason is { } reason)
+            {
+                await stored;
+                LogIgnored(logger, receiver.Name, reason);
+                return TypedResults.Ok(WebhookReceipt.Ignored(reason));
+            }
+            var ingested = ingestor.IngestAsync(result.Events);
+            await Task.WhenAll(stored, ingested);
+            return TypedResults.Ok(await ingested);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogStoreFailed(logger, exception, receiver.Name);
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.StorageUnavailable, "Not stored",
+                "The delivery could not be stored durably; nothing was acknowledged. Retry the delivery.");
+        }
+    }
+
+    private static ProblemHttpResult Rejected(NormalizationError error) => error.Kind switch
+    {
+        NormalizationErrorKind.MalformedJson => Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedJson, "Malformed JSON", error.Detail),
+        NormalizationErrorKind.NoLeadIdentity => Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.NoLeadIdentity, "No lead identity", error.Detail),
+        _ => Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.InvalidPayload, "Invalid payload", error.Detail),
+    };
+
+    private static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Provider} delivery: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string provider, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored and ignored a {Provider} delivery: {Reason}")]
+    private static partial void LogIgnored(ILogger logger, string provider, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a {Provider} delivery failed; answered 503")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, string provider);
+}

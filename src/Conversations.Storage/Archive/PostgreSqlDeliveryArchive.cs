@@ -1,0 +1,82 @@
+using Conversations.Storage.GroupCommit;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Conversations.Storage.Archive;
+
+/// <summary>The delivery archive in PostgreSQL (table <c>webhook_deliveries</c>), group-committed.</summary>
+public sealed class PostgreSqlDeliveryArchive : IDeliveryArchive, IAsyncDisposable
+{
+    private const string Insert = """
+        INSERT INTO webhook_deliveries (provider, received_at, content_type, headers, body, outcome)
+        SELECT p, r, c, h::jsonb, b, o FROM unnest(@providers, @received_at, @content_types, @headers, @bodies, @outcomes)
+            WITH ORDINALITY AS t(p, r, c, h, b, o, n)
+        ORDER BY n
+        RETURNING id
+        """;
+
+    private const string Select = """
+        SELECT id, provider, received_at, content_type, headers::text, body, outcome FROM webhook_deliveries
+        WHERE id > @after AND (@provider::text IS NULL OR provider = @provider)
+          AND (@from::timestamptz IS NULL OR received_at >= @from) AND (@to::timestamptz IS NULL OR received_at < @to)
+        ORDER BY id LIMIT @limit
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupCommitQueue<RawDelivery, long> _queue;
+
+    public PostgreSqlDeliveryArchive(NpgsqlDataSource dataSource, int maxBatchSize, int writers)
+    {
+        _dataSource = dataSource;
+        _queue = new(CommitAsync, maxBatchSize, writers, capacity: maxBatchSize * writers * 4);
+    }
+
+    public Task<long> StoreAsync(RawDelivery delivery, CancellationToken cancellationToken = default) =>
+        _queue.EnqueueAsync(delivery, cancellationToken);
+
+    private async Task<IReadOnlyList<long>> CommitAsync(IReadOnlyList<RawDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(Insert);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("providers", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = deliveries.Select(d => d.Provider).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("received_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = deliveries.Select(d => d.ReceivedAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("content_types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = deliveries.Select(d => d.ContentType).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("headers", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = deliveries.Select(d => HeaderJson.Serialize(d.Headers)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]>("bodies", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = deliveries.Select(d => d.Body.ToArray()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("outcomes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = deliveries.Select(d => d.Outcome).ToArray() });
+        // A single INSERT commits on its own (autocommit): one transaction, one fsync, for the whole batch.
+        var ids = new List<long>(deliveries.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
+        // Identity values are drawn in the order rows are inserted (ORDER BY n), so sorted ids line up with the batch.
+        ids.Sort();
+        return ids;
+    }
+
+    public async Task<IReadOnlyList<ArchivedDelivery>> ReadAsync(DeliveryFilter filter, long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(Select);
+        command.Parameters.AddWithValue("after", afterId);
+        command.Parameters.Add(new NpgsqlParameter("provider", NpgsqlDbType.Text) { Value = (object?)filter.Provider ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = (object?)filter.From?.UtcDateTime ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = (object?)filter.To?.UtcDateTime ?? DBNull.Value });
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var deliveries = new List<ArchivedDelivery>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            deliveries.Add(new ArchivedDelivery(reader.GetInt64(0), new RawDelivery(
+                reader.GetString(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetString(3),
+                HeaderJson.Deserialize(reader.GetString(4)), (byte[])reader.GetValue(5), reader.GetString(6))));
+        }
+        return deliveries;
+    }
+
+    public async Task<int> DeleteReceivedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM webhook_deliveries WHERE received_at < @cutoff");
+        command.Parameters.AddWithValue("cutoff", cutoff.UtcDateTime);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+}

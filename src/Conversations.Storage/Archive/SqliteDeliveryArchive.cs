@@ -1,0 +1,85 @@
+using Conversations.Storage.GroupCommit;
+using Conversations.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Conversations.Storage.Archive;
+
+/// <summary>The delivery archive in the embedded SQLite file, group-committed by one writer.</summary>
+public sealed class SqliteDeliveryArchive : IDeliveryArchive, IAsyncDisposable
+{
+    private readonly SqliteDatabase _database;
+    private readonly GroupCommitQueue<RawDelivery, long> _queue;
+
+    public SqliteDeliveryArchive(SqliteDatabase database, int maxBatchSize)
+    {
+        _database = database;
+        _queue = new(CommitAsync, maxBatchSize, writers: 1, capacity: maxBatchSize * 4);
+    }
+
+    public Task<long> StoreAsync(RawDelivery delivery, CancellationToken cancellationToken = default) =>
+        _queue.EnqueueAsync(delivery, cancellationToken);
+
+    private Task<IReadOnlyList<long>> CommitAsync(IReadOnlyList<RawDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO webhook_deliveries (provider, received_at, content_type, headers, body, outcome)
+            VALUES ($provider, $received, $type, $headers, $body, $outcome) RETURNING id
+            """;
+        var parameters = new[] { "$provider", "$received", "$type", "$headers", "$body", "$outcome" }
+            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        var ids = new List<long>(deliveries.Count);
+        foreach (var delivery in deliveries)
+        {
+            parameters[0].Value = delivery.Provider;
+            parameters[1].Value = delivery.ReceivedAt.UtcTicks;
+            parameters[2].Value = delivery.ContentType;
+            parameters[3].Value = HeaderJson.Serialize(delivery.Headers);
+            parameters[4].Value = delivery.Body.ToArray();
+            parameters[5].Value = delivery.Outcome;
+            ids.Add((long)insert.ExecuteScalar()!);
+        }
+        transaction.Commit();
+        return Task.FromResult<IReadOnlyList<long>>(ids);
+    }
+
+    public Task<IReadOnlyList<ArchivedDelivery>> ReadAsync(DeliveryFilter filter, long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, provider, received_at, content_type, headers, body, outcome FROM webhook_deliveries
+            WHERE id > $after AND ($provider IS NULL OR provider = $provider)
+              AND ($from IS NULL OR received_at >= $from) AND ($to IS NULL OR received_at < $to)
+            ORDER BY id LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$after", afterId);
+        command.Parameters.AddWithValue("$provider", (object?)filter.Provider ?? DBNull.Value);
+        command.Parameters.AddWithValue("$from", (object?)filter.From?.UtcTicks ?? DBNull.Value);
+        command.Parameters.AddWithValue("$to", (object?)filter.To?.UtcTicks ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var deliveries = new List<ArchivedDelivery>();
+        while (reader.Read())
+        {
+            deliveries.Add(new ArchivedDelivery(reader.GetInt64(0), new RawDelivery(
+                reader.GetString(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetString(3),
+                HeaderJson.Deserialize(reader.GetString(4)), (byte[])reader.GetValue(5), reader.GetString(6))));
+        }
+        return Task.FromResult<IReadOnlyList<ArchivedDelivery>>(deliveries);
+    }
+
+    public Task<int> DeleteReceivedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM webhook_deliveries WHERE received_at < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", cutoff.UtcTicks);
+        return Task.FromResult(command.ExecuteNonQuery());
+    }
+
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Conversations.Storage.Archive;
+using Microsoft.Extensions.DependencyInjection;
+using static Conversations.Host.Tests.Payloads;
+
+namespace Conversations.Host.Tests;
+
+/// <summary>Refused deliveries get 401 and touch nothing: no grain, no timeline, no archive.</summary>
+public sealed class AuthenticityTests : IAsyncLifetime
+{
+    private const string Token = "salesforge-token-0123456789";
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-auth-").FullName;
+    private ConversationsHostFactory _host = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = ConversationsHostFactory.Embedded(_dataDirectory, new Dictionary<string, string?>
+        {
+            ["Conversations:Providers:Salesforge:Enabled"] = "true",
+            ["Conversations:Providers:Salesforge:AllowUnauthenticated"] = "false",
+            ["Conversations:Providers:Salesforge:Token"] = Token,
+            ["Conversations:Providers:Seleqt:Enabled"] = "false",
+            ["Conversations:Providers:Seleqt:AllowUnauthenticated"] = "false",
+        });
+        _client = _host.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("/webhooks/salesforge")]
+    [InlineData("/webhooks/salesforge/wrong-token-0123456789")]
+    [InlineData("/webhooks/salesforge?token=wrong-token-0123456789")]
+    [InlineData("/webhooks/salesforge/salesforge-token-012345678")]
+    public async Task Post_WithoutTheRightToken_Returns401AndStoresNothing(string url)
+    {
+        var email = NewEmail();
+        var response = await _client.PostAsync(url, Fixture("salesforge/01-email_sent.json", email));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.DoesNotContain(Token, problem.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/leads/email:{email}")).StatusCode);
+        Assert.Empty(await ArchivedAsync());
+    }
+
+    [Theory]
+    [InlineData($"/webhooks/salesforge/{Token}")]
+    [InlineData($"/webhooks/salesforge?token={Token}")]
+    public async Task Post_WithTheTokenInPathOrQuery_IsAccepted(string url)
+    {
+        var email = NewEmail();
+        var response = await _client.PostAsync(url, Fixture("salesforge/01-email_sent.json", email));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/leads/email:{email}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_ToADisabledProvider_Returns401()
+    {
+        var response = await _client.PostAsync("/webhooks/seleqt", Fixture("seleqt/01-incoming_message.json"));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("Conversations:Providers:Seleqt:Enabled", problem.Str("detail"));
+    }
+
+    [Fact]
+    public async Task OpenApi_NamesNoSecret()
+    {
+        var document = await _client.GetStringAsync("/openapi/v1.json");
+        Assert.DoesNotContain(Token, document);
+    }
+
+    [Fact]
+    public async Task AdminReplay_WithoutAKeyConfigured_IsClosed()
+    {
+        var response = await _client.PostAsync("/api/admin/replay", Json("{}"));
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<IReadOnlyList<ArchivedDelivery>> ArchivedAsync() =>
+        await _host.Services.GetRequiredService<IDeliveryArchive>().ReadAsync(new DeliveryFilter(null, null, null), 0, 100);
+}
