@@ -1,5 +1,6 @@
 using Conversations.Abstractions;
 using Conversations.Ingestion.Authenticity;
+using Conversations.Ingestion.Generic;
 using Conversations.Ingestion.Salesforge;
 using Conversations.Ingestion.Seleqt;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class IngestionServiceCollectionExtensions
     {
         services.AddUrlTokenProvider<SalesforgeNormalizer>(Providers.Salesforge);
         services.AddUrlTokenProvider<SeleqtNormalizer>(Providers.Seleqt);
+        services.AddGenericProvider();
         services.AddSingleton<WebhookProviders>();
         return services;
     }
