@@ -1,5 +1,6 @@
 using Conversations.Abstractions;
 using Conversations.Ingestion.Authenticity;
+using Conversations.Ingestion.Breakcold;
 using Conversations.Ingestion.Generic;
 using Conversations.Ingestion.Salesforge;
 using Conversations.Ingestion.Seleqt;
@@ -14,6 +15,7 @@ public static class IngestionServiceCollectionExtensions
     {
         services.AddUrlTokenProvider<SalesforgeNormalizer>(Providers.Salesforge);
         services.AddUrlTokenProvider<SeleqtNormalizer>(Providers.Seleqt);
+        services.AddBreakcoldProvider();
         services.AddGenericProvider();
         services.AddSingleton<WebhookProviders>();
         return services;

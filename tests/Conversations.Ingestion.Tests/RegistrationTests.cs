@@ -6,7 +6,7 @@ namespace Conversations.Ingestion.Tests;
 
 public sealed class RegistrationTests
 {
-    private static readonly string[] AllProviders = [Providers.Salesforge, Providers.Seleqt, Providers.Generic];
+    private static readonly string[] AllProviders = [Providers.Salesforge, Providers.Seleqt, Providers.Breakcold, Providers.Generic];
 
     [Fact]
     public void AddConversationsIngestion_RegistersAVerifierAndANormalizerPerProvider()

@@ -9,7 +9,7 @@ internal static class ArchivedHeaders
     private static readonly string[] Kept =
     [
         "Content-Type", "Content-Length", "User-Agent", "webhook-id", "webhook-timestamp", "X-Request-Id",
-        "traceparent", "X-Breakcold-Delivery-Id", "X-Webhook-Id", "X-Delivery-Id",
+        "traceparent", "X-Webhook-Delivery-Id", "X-Webhook-Event", "X-Webhook-Timestamp", "X-Webhook-Id", "X-Delivery-Id",
     ];
 
     public static IReadOnlyDictionary<string, string> From(IReadOnlyDictionary<string, string> headers)

@@ -1,0 +1,64 @@
+using Conversations.Abstractions;
+using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Leads;
+using Conversations.Ingestion.Payloads;
+
+namespace Conversations.Ingestion.Breakcold;
+
+/// <summary>
+/// Normalizes Breakcold's CRM webhooks (<c>/webhooks/breakcold</c>): <c>{ id_space, event, secret, payload }</c>,
+/// one event per delivery. Lead, message and campaign-email events become events on the lead; workspace events
+/// (campaigns, lists, statuses, tags) name no lead and are ignored. The body's <c>secret</c> is checked by
+/// <see cref="BreakcoldVerifier"/> and never read here.
+/// </summary>
+public sealed class BreakcoldNormalizer : IWebhookNormalizer
+{
+    public string Provider => Providers.Breakcold;
+
+    public NormalizationResult Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
+        JsonWebhook.Normalize(body, root => Normalize(root, receivedAt));
+
+    private static NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
+    {
+        var name = root.String("event") ?? throw new InvalidPayloadException("event is missing");
+        if (BreakcoldEventType.Workspace(name) is { } workspace)
+            return NormalizationResult.Ignored($"breakcold workspace event '{workspace}' recorded, no lead");
+        if (BreakcoldEventType.Find(name) is not { } type)
+            return NormalizationResult.Ignored($"unsupported breakcold event '{TextLimits.Echo(name)}'");
+
+        var payload = root.RequiredObject("payload");
+        var details = type.Subject switch
+        {
+            BreakcoldSubject.Lead => BreakcoldLeadChange.Read(type, root, payload, receivedAt),
+            BreakcoldSubject.LeadItem => BreakcoldLeadItem.Read(type, root, payload, receivedAt),
+            BreakcoldSubject.Message => BreakcoldMessage.Read(type, root, payload, receivedAt),
+            _ => BreakcoldCampaignEmail.Read(type, root, payload, receivedAt),
+        };
+        var lead = BreakcoldLead.Read(details.Lead, payload);
+        if (LeadKey.From(lead) is not { } leadKey)
+        {
+            return NormalizationResult.Rejected(
+                NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {BreakcoldLead.IdentityFields(details.Lead, payload)}");
+        }
+
+        return NormalizationResult.Accepted(new ConversationEvent
+        {
+            EventId = BreakcoldEventId.For(type, root, lead.ProviderLeadId ?? leadKey, details),
+            Kind = type.Kind,
+            Channel = type.Channel,
+            Direction = details.Direction ?? type.Direction,
+            Provider = Providers.Breakcold,
+            // Breakcold's document: "There is no retry policy" (and a retry would carry the same body). Rejecting an
+            // event that carries no time would lose it for good, so the receive time stands in; the event id never
+            // depends on it.
+            OccurredAt = details.Time?.Value ?? receivedAt,
+            ReceivedAt = receivedAt,
+            Lead = lead,
+            Campaign = details.Campaign,
+            MessageId = details.MessageId,
+            Subject = details.Subject,
+            Text = details.Text,
+            Url = details.Url,
+        });
+    }
+}
