@@ -1,7 +1,9 @@
 using Conversations.Abstractions;
 using Conversations.Ingestion.Authenticity;
 using Conversations.Ingestion.Breakcold;
+using Conversations.Ingestion.Chat;
 using Conversations.Ingestion.Generic;
+using Conversations.Ingestion.SalesIq;
 using Conversations.Ingestion.Salesforge;
 using Conversations.Ingestion.Seleqt;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,9 @@ public static class IngestionServiceCollectionExtensions
     {
         services.AddUrlTokenProvider<SalesforgeNormalizer>(Providers.Salesforge);
         services.AddUrlTokenProvider<SeleqtNormalizer>(Providers.Seleqt);
+        services.AddUrlTokenProvider<ChatNormalizer>(Providers.Chat);
         services.AddBreakcoldProvider();
+        services.AddSalesIqProvider();
         services.AddGenericProvider();
         services.AddSingleton<WebhookProviders>();
         return services;

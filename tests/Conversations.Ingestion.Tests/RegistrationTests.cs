@@ -6,7 +6,7 @@ namespace Conversations.Ingestion.Tests;
 
 public sealed class RegistrationTests
 {
-    private static readonly string[] AllProviders = [Providers.Salesforge, Providers.Seleqt, Providers.Breakcold, Providers.Generic];
+    private static readonly string[] AllProviders = [Providers.Salesforge, Providers.Seleqt, Providers.Chat, Providers.Breakcold, Providers.SalesIq, Providers.Generic];
 
     [Fact]
     public void AddConversationsIngestion_RegistersAVerifierAndANormalizerPerProvider()

@@ -1,0 +1,14 @@
+namespace Conversations.Ingestion.SalesIq;
+
+/// <summary>The SalesIQ workflow events this service records.</summary>
+internal enum SalesIqEventType
+{
+    ConversationCreated,
+    VisitorReplied,
+    OperatorReplied,
+    Attended,
+    Missed,
+    Completed,
+    Rated,
+    VisitorUpdated,
+}

@@ -1,0 +1,47 @@
+using Conversations.Abstractions;
+using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Leads;
+using Conversations.Ingestion.Payloads;
+
+namespace Conversations.Ingestion.SalesIq;
+
+/// <summary>
+/// Normalizes Zoho SalesIQ workflow webhooks (<c>/webhooks/salesiq</c>): one event per delivery, on the chat
+/// channel. The lead is the visitor, keyed by email, else by phone.
+/// </summary>
+public sealed class SalesIqNormalizer : IWebhookNormalizer
+{
+    public string Provider => Providers.SalesIq;
+
+    public NormalizationResult Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
+        JsonWebhook.Normalize(body, root => Normalize(root, receivedAt));
+
+    private static NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
+    {
+        var name = root.Trimmed("event") ?? throw new InvalidPayloadException("event is missing");
+        if (SalesIqEvents.Find(name) is not { } type) return NormalizationResult.Ignored(SalesIqEvents.IgnoredReason(name));
+
+        var delivery = new SalesIqDelivery(name.ToLowerInvariant(), root, root.RequiredObject("entity"), receivedAt);
+        var e = type switch
+        {
+            SalesIqEventType.ConversationCreated => SalesIqConversation.Created(delivery),
+            SalesIqEventType.VisitorReplied => SalesIqConversation.Reply(delivery, Direction.Inbound),
+            SalesIqEventType.OperatorReplied => SalesIqConversation.Reply(delivery, Direction.Outbound),
+            SalesIqEventType.Attended => SalesIqConversation.Status(delivery, SalesIqStatus.Attended),
+            SalesIqEventType.Missed => SalesIqConversation.Status(delivery, SalesIqStatus.Missed),
+            SalesIqEventType.Completed => SalesIqConversation.Status(delivery, SalesIqStatus.Ended),
+            SalesIqEventType.Rated => SalesIqRating.Read(delivery),
+            SalesIqEventType.VisitorUpdated => SalesIqVisitorUpdate.Read(delivery),
+            _ => throw new InvalidOperationException($"No SalesIQ reader for {type}."),
+        };
+
+        if (LeadKey.From(e.Lead) is null)
+        {
+            var fields = type == SalesIqEventType.VisitorUpdated
+                ? SalesIqVisitor.VisitorIdentityFields
+                : SalesIqVisitor.ConversationIdentityFields;
+            return NormalizationResult.Rejected(NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {fields}");
+        }
+        return NormalizationResult.Accepted(e);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Conversations.Ingestion.Tests.Support;
+
+namespace Conversations.Ingestion.Tests.Support;
+
+/// <summary>
+/// Many byte-mutated copies of a provider's fixtures, each made from its own seed so that a failure names the
+/// iteration that reproduces it. Runs in parallel: the code under test is pure.
+/// </summary>
+internal static class BulkMutations
+{
+    public const int Count = 100_000;
+
+    // JSON punctuation, digits (SalesIQ's times are digit strings) and characters found in values; the rest are
+    // arbitrary bytes.
+    private static readonly byte[] Interesting = "{}[]\":,0123456789-+.eEtfnul@/\\ \n\u00e9"u8.ToArray();
+
+    /// <summary>The first failures: an exception, or what <paramref name="check"/> found wrong.</summary>
+    public static IReadOnlyList<string> Failures(IReadOnlyList<byte[]> fixtures, Func<byte[], Random, string?> check)
+    {
+        var insideStrings = fixtures.Select(InsideStrings).ToList();
+        var failures = new ConcurrentQueue<string>();
+        Parallel.For(0, Count, i =>
+        {
+            var random = new Random(i);
+            var which = random.Next(fixtures.Count);
+            var body = Mutate(fixtures[which], insideStrings[which], random);
+            try
+            {
+                if (check(body, random) is { } problem) failures.Enqueue($"seed {i}: {problem}");
+            }
+            catch (Exception e)
+            {
+                failures.Enqueue($"seed {i}: {e.GetType().Name}: {e.Message}");
+            }
+        });
+        return failures.Take(10).ToList();
+    }
+
+    // Most edits anywhere in a body break its JSON, so every other mutant is edited inside a string literal only:
+    // those still parse and reach the readers of ids, times, emails and phones.
+    private static byte[] Mutate(byte[] body, int[] insideStrings, Random random)
+    {
+        var inValues = random.Next(2) == 0 && insideStrings.Length > 0;
+        var count = random.Next(1, 5);
+        for (var i = 0; i < count; i++)
+        {
+            var kind = (ByteMutationKind)random.Next(inValues ? (int)ByteMutationKind.Truncate : Enum.GetValues<ByteMutationKind>().Length);
+            var value = random.Next(4) == 0 ? (byte)random.Next(256) : Interesting[random.Next(Interesting.Length)];
+            var position = inValues ? insideStrings[random.Next(insideStrings.Length)] : random.Next();
+            body = new ByteMutation(kind, position, value).ApplyTo(body);
+        }
+        return body;
+    }
+
+    private static int[] InsideStrings(byte[] body)
+    {
+        var offsets = new List<int>();
+        var inside = false;
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i] == '"' && (i == 0 || body[i - 1] != '\\')) inside = !inside;
+            else if (inside) offsets.Add(i);
+        }
+        return [.. offsets];
+    }
+}
