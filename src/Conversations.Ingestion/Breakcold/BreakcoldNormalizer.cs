@@ -37,8 +37,10 @@ public sealed class BreakcoldNormalizer : IWebhookNormalizer
         var lead = BreakcoldLead.Read(details.Lead, payload);
         if (LeadKey.From(lead) is not { } leadKey)
         {
-            return NormalizationResult.Rejected(
-                NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {BreakcoldLead.IdentityFields(details.Lead, payload)}");
+            // Not a 4xx: Breakcold does not retry and pauses an endpoint after 10 failed deliveries. The raw
+            // delivery is archived, so a later release that can key leads by Breakcold's id can replay it.
+            return NormalizationResult.Ignored(
+                $"no usable lead identity in {BreakcoldLead.IdentityFields(details.Lead, payload)}; kept for replay");
         }
 
         return NormalizationResult.Accepted(new ConversationEvent

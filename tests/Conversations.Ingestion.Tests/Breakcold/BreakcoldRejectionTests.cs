@@ -85,24 +85,23 @@ public sealed class BreakcoldRejectionTests
     }
 
     [Fact]
-    public void Normalize_WhenLeadHasNoUsableIdentity_RejectsNamingFieldsLookedAt()
+    public void Normalize_WhenLeadHasNoUsableIdentity_IgnoresItNamingFieldsLookedAt_BecauseBreakcoldDoesNotRetry()
     {
-        var error = _normalizer.NormalizeFixture("breakcold/15-lead.status.update-no-identity.json")
-            .AssertRejected(NormalizationErrorKind.NoLeadIdentity);
+        var result = _normalizer.NormalizeFixture("breakcold/15-lead.status.update-no-identity.json");
 
-        Assert.Equal("no usable lead identity in payload.email, payload.linkedin_url, payload.phone", error.Detail);
+        Assert.False(result.IsRejected);
+        Assert.Equal("no usable lead identity in payload.email, payload.linkedin_url, payload.phone; kept for replay", result.IgnoredReason);
     }
 
     [Theory]
     [InlineData(LinkedIn)]
     [InlineData(Reply)]
     [InlineData("breakcold/11-lead.task.create-phone-only.json")]
-    public void Normalize_WhenActivityHasNoLead_RejectsAsNoLeadIdentity(string fixture)
+    public void Normalize_WhenActivityHasNoLead_IgnoresIt(string fixture)
     {
-        var error = _normalizer.Normalize(Bodies.Edit(fixture, root => root.At("payload").Remove("lead")))
-            .AssertRejected(NormalizationErrorKind.NoLeadIdentity);
+        var result = _normalizer.Normalize(Bodies.Edit(fixture, root => root.At("payload").Remove("lead")));
 
-        Assert.Equal("no usable lead identity in payload.lead (absent)", error.Detail);
+        Assert.Equal("no usable lead identity in payload.lead (absent); kept for replay", result.IgnoredReason);
     }
 
     [Theory]

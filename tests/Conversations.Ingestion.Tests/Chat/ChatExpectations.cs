@@ -11,6 +11,7 @@ internal static class ChatExpectations
     public const string PhoneOnly = "chat/02-newMessage-no-email-phone-only.json";
     public const string AgentReply = "chat/03-newMessage-agent-reply-status-open.json";
     public const string Image = "chat/04-newMessage-image.json";
+    public const string Seed = "chat/seed-newMessage.json";
 
     private const string Amara = "email:amara.okafor@lagosmart.example";
 
@@ -37,6 +38,15 @@ internal static class ChatExpectations
         [Image] =
         [
             AmaraShape(EventKind.Message, Direction.Inbound, "2026-09-20T08:21:00.000Z") with { Url = "https://media.example/img1.jpg" },
+        ],
+        [Seed] =
+        [
+            Shape(EventKind.Message, Direction.Inbound, "2022-01-29T07:27:52.676Z", "email:customer@mail.com") with
+            {
+                FirstName = "Customer",
+                LastName = "name",
+                Text = "Hello World!",
+            },
         ],
     };
 

@@ -53,7 +53,7 @@ public sealed class ChatFixtureTests
             .Select(e => e.EventId)
             .ToList();
 
-        Assert.Equal(5, ids.Count);
+        Assert.Equal(6, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 }

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using Conversations.Testing;
+
+namespace Conversations.Host.Tests.Fuzz;
+
+/// <summary>
+/// Throws 100,000 mutated payloads per provider at its endpoint (authentic where the provider signs, so they
+/// reach the normalizer) and asserts that none gets a 5xx, that the host stays healthy, and that a valid
+/// delivery afterwards is still accepted. Mutations are seeded: a failure names the seed that reproduces it.
+/// </summary>
+[Collection(FuzzHostCollection.Name)]
+public sealed class EndpointFuzzTests(FuzzHostFixture host)
+{
+    private const int PayloadsPerProvider = 100_000;
+    private const int Concurrency = 16;
+
+    public static TheoryData<string> Providers => new(FuzzProviders.All.Select(p => p.Name));
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task MutatedPayloads_NeverGet5xx(string providerName)
+    {
+        var provider = FuzzProviders.All.Single(p => p.Name == providerName);
+        var fixtures = Fixture.Names(provider.FixtureFolder).Select(Fixture.Read).ToArray();
+        using (var before = provider.Request(fixtures[0]))
+            Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(before)).StatusCode);
+        var failures = new ConcurrentQueue<string>();
+        var statuses = new ConcurrentDictionary<int, int>();
+
+        await Parallel.ForAsync(0, PayloadsPerProvider, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
+        {
+            var body = new PayloadMutator(seed: i).Mutate(fixtures[i % fixtures.Length]);
+            using var request = provider.Request(body);
+            using var response = await host.Client.SendAsync(request, ct);
+            statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+            if ((int)response.StatusCode >= 500 && failures.Count < 5)
+                failures.Enqueue($"seed {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        });
+
+        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures));
+        Assert.Equal(PayloadsPerProvider, statuses.Values.Sum());
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/health/ready")).StatusCode);
+        using var valid = provider.Request(fixtures[0]);
+        var afterwards = await host.Client.SendAsync(valid);
+        Assert.True(afterwards.StatusCode is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity, $"{(int)afterwards.StatusCode}");
+    }
+}
+
+/// <summary>A provider under fuzz: where its fixtures are and how to make an authentic request of a body.</summary>
+public sealed record FuzzProvider(string Name, string FixtureFolder, Func<byte[], HttpRequestMessage> Request);
+
+public static partial class FuzzProviders
+{
+    public static IReadOnlyList<FuzzProvider> All { get; } =
+    [
+        Unsigned("salesforge"),
+        Unsigned("seleqt"),
+        Unsigned("chat"),
+        Unsigned("breakcold"),
+        SalesIq(),
+        Generic(),
+    ];
+
+    /// <summary>A provider whose credential (if any) travels in the body itself.</summary>
+    private static FuzzProvider Unsigned(string name) => new(name, name, body => Post($"/webhooks/{name}", body));
+
+    internal static HttpRequestMessage Post(string url, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+    }
+}
+
+/// <summary>The host under fuzz: the embedded store in a temporary folder, every provider enabled.</summary>
+public sealed class FuzzHostFixture : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-fuzz-").FullName;
+    private ConversationsHostFactory _factory = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        _factory = ConversationsHostFactory.Embedded(_dataDirectory, FuzzProviders.Settings);
+        Client = _factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FuzzHostCollection : ICollectionFixture<FuzzHostFixture>
+{
+    public const string Name = "fuzz host";
+}
