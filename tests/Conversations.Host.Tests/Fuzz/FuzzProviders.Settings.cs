@@ -6,7 +6,7 @@ namespace Conversations.Host.Tests.Fuzz;
 public static partial class FuzzProviders
 {
     // Test-only credentials: the fuzz host is configured with them and the requests are signed with them.
-    private const string GenericSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    internal const string GenericSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     // 1024 bits keeps signing 100,000 mutants fast; the verifier's logic does not depend on the key size.
     private static readonly RSA SalesIqKey = RSA.Create(1024);

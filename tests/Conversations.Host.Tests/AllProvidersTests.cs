@@ -1,0 +1,124 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Conversations.Host.Tests.Fuzz;
+using Conversations.Ingestion.Generic;
+using Conversations.Testing;
+
+
+namespace Conversations.Host.Tests;
+
+/// <summary>
+/// Every fixture and documented sample of every provider through its endpoint, authenticated as the provider
+/// would: each accepted event shows in its lead's timeline; forged, unsigned and too-late deliveries are refused.
+/// </summary>
+public sealed class AllProvidersTests : IAsyncLifetime
+{
+    // Fixtures a provider's endpoint answers with something else than 200, and why.
+    private static readonly Dictionary<string, HttpStatusCode> NotAccepted = new()
+    {
+        ["salesforge/14-missing-contact-email.json"] = HttpStatusCode.UnprocessableEntity,
+        ["breakcold/09-wrong-secret.json"] = HttpStatusCode.Unauthorized,
+        ["salesiq/08-visitor-updated-lead-no-email.json"] = HttpStatusCode.UnprocessableEntity,
+        ["generic/07-unknown-kind.json"] = HttpStatusCode.UnprocessableEntity,
+        ["generic/08-no-lead-identity.json"] = HttpStatusCode.UnprocessableEntity,
+        ["generic/09-batch-one-bad-event.json"] = HttpStatusCode.UnprocessableEntity,
+        ["generic/10-occurredAt-without-offset.json"] = HttpStatusCode.UnprocessableEntity,
+    };
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-providers-").FullName;
+    private ConversationsHostFactory _host = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = ConversationsHostFactory.Embedded(_dataDirectory, FuzzProviders.Settings);
+        _client = _host.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    public static TheoryData<string> Providers => new(FuzzProviders.All.Select(p => p.Name));
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task EveryFixture_IsIngested_AndEachEventShowsInItsLeadsTimeline(string providerName)
+    {
+        var provider = FuzzProviders.All.Single(p => p.Name == providerName);
+        foreach (var name in Fixture.Names(provider.FixtureFolder))
+        {
+            using var request = provider.Request(Fixture.Read(name));
+            var response = await _client.SendAsync(request);
+            var expected = NotAccepted.GetValueOrDefault(name, HttpStatusCode.OK);
+            Assert.True(response.StatusCode == expected, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            if (expected != HttpStatusCode.OK) continue;
+
+            var receipt = await response.ReadJsonAsync();
+            var stored = new HashSet<string>();
+            foreach (var leadKey in receipt.GetProperty("leadKeys").EnumerateArray().Select(k => k.GetString()!))
+            {
+                var timeline = await (await _client.GetAsync($"/api/leads/{Uri.EscapeDataString(leadKey)}/timeline")).ReadJsonAsync();
+                stored.UnionWith(timeline.GetProperty("events").EnumerateArray().Select(e => e.Str("id")));
+            }
+            foreach (var eventId in receipt.GetProperty("eventIds").EnumerateArray().Select(e => e.GetString()!))
+                Assert.True(stored.Contains(eventId), $"{name}: event {eventId} is not in its lead's timeline");
+        }
+    }
+
+    [Fact]
+    public async Task SalesIq_ForgedOrUnsignedDelivery_IsRefused()
+    {
+        var body = Fixture.Read("salesiq/01-conversation-created.json");
+        using var forger = RSA.Create(1024);
+        var forged = FuzzProviders.Post("/webhooks/salesiq", body);
+        forged.Headers.TryAddWithoutValidation("x-siqsignature", Convert.ToBase64String(forger.SignData(body, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)));
+
+        await (await _client.SendAsync(forged)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await _client.SendAsync(FuzzProviders.Post("/webhooks/salesiq", body))).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task SalesIq_SignedBodyChangedInTransit_IsRefused()
+    {
+        var salesIq = FuzzProviders.All.Single(p => p.Name == "salesiq");
+        var request = salesIq.Request(Fixture.Read("salesiq/01-conversation-created.json"));
+        var tampered = Encoding.UTF8.GetBytes((await request.Content!.ReadAsStringAsync()).Replace("\"id\"", "\"Id\"", StringComparison.Ordinal));
+        var replaced = FuzzProviders.Post("/webhooks/salesiq", tampered);
+        replaced.Headers.TryAddWithoutValidation("x-siqsignature", request.Headers.GetValues("x-siqsignature").Single());
+
+        await (await _client.SendAsync(replaced)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData(-301)]
+    [InlineData(301)]
+    public async Task Generic_DeliverySignedOutsideTheFiveMinuteWindow_IsRefused(int secondsOff)
+    {
+        var body = Fixture.Read("generic/01-replied.json");
+        var request = FuzzProviders.Post("/webhooks/generic", body);
+        foreach (var (name, value) in StandardWebhookSigner.Headers(body, FuzzProviders.GenericSecret, "msg_late", DateTimeOffset.UtcNow.AddSeconds(secondsOff)))
+            request.Headers.TryAddWithoutValidation(name, value);
+
+        var problem = await (await _client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.DoesNotContain(FuzzProviders.GenericSecret, problem.ToString());
+    }
+
+    [Fact]
+    public async Task Generic_UnsignedDelivery_IsRefused() =>
+        await (await _client.SendAsync(FuzzProviders.Post("/webhooks/generic", Fixture.Read("generic/01-replied.json"))))
+            .AssertProblemAsync(HttpStatusCode.Unauthorized);
+
+    [Fact]
+    public async Task Breakcold_WrongSecretInBody_IsRefusedWithoutEcho()
+    {
+        var response = await _client.PostAsync("/webhooks/breakcold", Payloads.Json(Payloads.Text("breakcold/09-wrong-secret.json")));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.DoesNotContain("wh_", problem.ToString());
+    }
+}

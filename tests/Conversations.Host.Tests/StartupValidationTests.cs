@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Host.Tests;
+
+/// <summary>A misconfigured service does not start: the failure names the setting, never its value.</summary>
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("Conversations:Providers:Generic:Enabled", "true", "Conversations:Providers:Generic:SigningSecret")]
+    [InlineData("Conversations:Providers:SalesIq:Enabled", "true", "Conversations:Providers:SalesIq:PublicKeyPem")]
+    [InlineData("Conversations:Providers:Breakcold:Enabled", "true", "Conversations:Providers:Breakcold:Secret")]
+    [InlineData("Conversations:Providers:Salesforge:AllowUnauthenticated", "false", "Conversations:Providers:Salesforge:Token")]
+    [InlineData("Conversations:Providers:Seleqt:Token", "short-token", "Conversations:Providers:Seleqt:Token")]
+    [InlineData("Conversations:Admin:ApiKey", "short", "Conversations:Admin:ApiKey")]
+    [InlineData("Conversations:Ingestion:MaxBodyBytes", "10", "Conversations:Ingestion:MaxBodyBytes")]
+    [InlineData("Conversations:Archive:RetentionDays", "-1", "Conversations:Archive:RetentionDays")]
+    public void Start_WhenASettingIsMissingOrInvalid_FailsNamingIt(string key, string value, string named)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("conversations-startup-").FullName;
+        try
+        {
+            using var host = ConversationsHostFactory.Embedded(dataDirectory, new Dictionary<string, string?> { [key] = value });
+
+            var failure = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+            var validation = Assert.IsType<OptionsValidationException>(failure.GetBaseException() as OptionsValidationException ?? failure);
+            Assert.Contains(named, string.Join(" ", validation.Failures));
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}
