@@ -94,7 +94,7 @@ run_load() { # label url
   # the backstop. Run in the background and waited for, so that a signal reaches the trap at once.
   timeout --kill-after=10 $((WARMUP + DURATION + 120)) dotnet "$loadtest" load --url "$2" --label "$1" \
     --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" --leads "$LEADS" \
-    --campaigns "$CAMPAIGNS" --redeliveries "$REDELIVERIES" --seed "$SEED" --json "$work/$1.json" &
+    --campaigns "$CAMPAIGNS" --redeliveries "$REDELIVERIES" --seed "$SEED" --json "$work/$1.json" --token "$webhook_token" &
   load_pid=$!
   wait "$load_pid"
   load_pid=""
@@ -126,6 +126,7 @@ as_postgres "$PG_BIN/pg_ctl" -D "$pg_data" -l "$work/pg/postgres.log" -w -t 60 \
   start >/dev/null || { tail -n 40 "$work/pg/postgres.log" >&2; exit 1; }
 as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres conversations_bench
 
+webhook_token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 log "starting the service against PostgreSQL"
 (
   cd "$host_dir"
@@ -134,6 +135,9 @@ log "starting the service against PostgreSQL"
   export Conversations__Cluster__SiloPort="$silo_port"
   export Conversations__Cluster__GatewayPort="$gateway_port"
   export Logging__LogLevel__Default=Warning
+  # Production settings: Salesforge deliveries must carry the configured secret token.
+  export Conversations__Providers__Salesforge__Enabled=true
+  export Conversations__Providers__Salesforge__Token="$webhook_token"
   exec dotnet Conversations.Host.dll
 ) >"$work/service.log" 2>&1 &
 service_pid=$!

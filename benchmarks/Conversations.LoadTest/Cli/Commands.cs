@@ -12,7 +12,7 @@ internal static class Commands
           Conversations.LoadTest noop --urls http://127.0.0.1:PORT
           Conversations.LoadTest load --url http://127.0.0.1:PORT [--duration 15] [--warmup 3] [--connections 64]
                                       [--leads 20000] [--campaigns 20] [--redeliveries 0.1] [--timeout 30]
-                                      [--seed N] [--run-id TAG] [--label NAME] [--json out.json]
+                                      [--seed N] [--run-id TAG] [--label NAME] [--json out.json] [--token T]
           Conversations.LoadTest compare --baseline noop.json --target service.json [--stored ROWS]
           Conversations.LoadTest free-ports [--count 1]
         """;

@@ -16,10 +16,14 @@ internal sealed record LoadOptions(
     ulong Seed,
     string RunId,
     string Label,
-    string? JsonPath)
+    string? JsonPath,
+    string? Token)
 {
-    /// <summary>Every delivery is a Salesforge one; the no-op endpoint accepts any provider name.</summary>
-    public Uri Endpoint => new(BaseUrl, "webhooks/salesforge");
+    /// <summary>
+    /// Every delivery is a Salesforge one; the no-op endpoint accepts any provider name. The provider's secret
+    /// token goes in the query string, the form both endpoints accept.
+    /// </summary>
+    public Uri Endpoint => new(BaseUrl, Token is null ? "webhooks/salesforge" : $"webhooks/salesforge?token={Uri.EscapeDataString(Token)}");
 
     public static LoadOptions From(Arguments args)
     {
@@ -42,7 +46,8 @@ internal sealed record LoadOptions(
             Seed: (ulong)(args.Long("seed", 0) ?? Random.Shared.NextInt64()),
             RunId: args.String("run-id") ?? Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 4)),
             Label: args.String("label") ?? baseUrl.Authority,
-            JsonPath: args.String("json"));
+            JsonPath: args.String("json"),
+            Token: args.String("token"));
         args.EnsureAllRead();
         return options;
     }
