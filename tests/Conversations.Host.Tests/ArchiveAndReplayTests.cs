@@ -105,4 +105,44 @@ public sealed class ArchiveAndReplayTests : IAsyncLifetime
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return lines.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
     }
+
+    [Fact]
+    public async Task Retention_DeletesDeliveriesOlderThanItAtStartup()
+    {
+        var directory = Directory.CreateTempSubdirectory("conversations-retention-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string?> { ["Conversations:Archive:RetentionDays"] = "30" };
+            await using (var first = ConversationsHostFactory.Embedded(directory, settings))
+            {
+                var archive = first.Services.GetRequiredService<IDeliveryArchive>();
+                await archive.StoreAsync(Raw(DateTimeOffset.UtcNow.AddDays(-40)));
+                await archive.StoreAsync(Raw(DateTimeOffset.UtcNow.AddDays(-1)));
+            }
+
+            await using var second = ConversationsHostFactory.Embedded(directory, settings);
+            var remaining = await WaitForAsync(second.Services.GetRequiredService<IDeliveryArchive>(), count => count == 1);
+
+            Assert.Equal(1, remaining);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static RawDelivery Raw(DateTimeOffset receivedAt) =>
+        new("salesforge", receivedAt, "application/json", new Dictionary<string, string>(), "{}"u8.ToArray(), "ignored");
+
+    private static async Task<int> WaitForAsync(IDeliveryArchive archive, Func<int, bool> done)
+    {
+        var count = 0;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            count = (await archive.ReadAsync(new DeliveryFilter(null, null, null), 0, 100)).Count;
+            if (done(count)) break;
+            await Task.Delay(100);
+        }
+        return count;
+    }
 }

@@ -110,4 +110,34 @@ public sealed class WebhookEndpointTests(EmbeddedHostFixture host)
         var timeline = await (await Client.GetAsync($"/api/leads/email:{email}/timeline")).ReadJsonAsync();
         Assert.Equal(1, timeline.GetProperty("count").GetInt32());
     }
+
+    [Fact]
+    public async Task Post_WhenTimeIsFarInTheFuture_Returns422NamingTheField()
+    {
+        var body = Text("salesforge/02-email_opened.json").Replace(HannaEmail, NewEmail(), StringComparison.Ordinal)
+            .Replace("2026-09-14T09:12:41+02:00", "2999-01-01T00:00:00Z", StringComparison.Ordinal);
+
+        var problem = await (await Client.PostAsync("/webhooks/salesforge", Json(body))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Matches("(eventTime|openedAt) is more than a day", problem.Str("detail"));
+    }
+
+    [Fact]
+    public async Task Post_WhenJsonIsNestedTooDeep_Returns400()
+    {
+        var body = "{\"webhookInfo\":" + new string('[', 10_000) + new string(']', 10_000) + "}";
+        await (await Client.PostAsync("/webhooks/salesforge", Json(body))).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Post_WhenTextIsLong_StoresItWhole()
+    {
+        var email = NewEmail();
+        var body = Text("salesforge/01-email_sent.json").Replace(HannaEmail, email, StringComparison.Ordinal)
+            .Replace("would a short call next week make sense?", new string('x', 30_000), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/webhooks/salesforge", Json(body))).StatusCode);
+        var timeline = await (await Client.GetAsync($"/api/leads/email:{email}/timeline")).ReadJsonAsync();
+        Assert.Contains(new string('x', 30_000), timeline.GetProperty("events")[0].Str("text"));
+    }
 }
