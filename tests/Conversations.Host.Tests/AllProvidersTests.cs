@@ -26,23 +26,13 @@ public sealed class AllProvidersTests : IAsyncLifetime
         ["generic/10-occurredAt-without-offset.json"] = HttpStatusCode.UnprocessableEntity,
     };
 
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-providers-").FullName;
-    private ConversationsHostFactory _host = null!;
-    private HttpClient _client = null!;
+    private readonly EmbeddedHost _host = new(FuzzProviders.Settings);
 
-    public Task InitializeAsync()
-    {
-        _host = ConversationsHostFactory.Embedded(_dataDirectory, FuzzProviders.Settings);
-        _client = _host.CreateClient();
-        return Task.CompletedTask;
-    }
+    private HttpClient Client => _host.Client;
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     public static TheoryData<string> Providers => new(FuzzProviders.All.Select(p => p.Name));
 
@@ -54,7 +44,7 @@ public sealed class AllProvidersTests : IAsyncLifetime
         foreach (var name in Fixture.Names(provider.FixtureFolder))
         {
             using var request = provider.Request(Fixture.Read(name));
-            var response = await _client.SendAsync(request);
+            var response = await Client.SendAsync(request);
             var expected = NotAccepted.GetValueOrDefault(name, HttpStatusCode.OK);
             Assert.True(response.StatusCode == expected, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             if (expected != HttpStatusCode.OK) continue;
@@ -63,7 +53,7 @@ public sealed class AllProvidersTests : IAsyncLifetime
             var stored = new HashSet<string>();
             foreach (var leadKey in receipt.GetProperty("leadKeys").EnumerateArray().Select(k => k.GetString()!))
             {
-                var timeline = await (await _client.GetAsync($"/api/leads/{Uri.EscapeDataString(leadKey)}/timeline")).ReadJsonAsync();
+                var timeline = await (await Client.GetAsync($"/api/leads/{Uri.EscapeDataString(leadKey)}/timeline")).ReadJsonAsync();
                 stored.UnionWith(timeline.GetProperty("events").EnumerateArray().Select(e => e.Str("id")));
             }
             foreach (var eventId in receipt.GetProperty("eventIds").EnumerateArray().Select(e => e.GetString()!))
@@ -79,8 +69,8 @@ public sealed class AllProvidersTests : IAsyncLifetime
         var forged = FuzzProviders.Post("/webhooks/salesiq", body);
         forged.Headers.TryAddWithoutValidation("x-siqsignature", Convert.ToBase64String(forger.SignData(body, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)));
 
-        await (await _client.SendAsync(forged)).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        await (await _client.SendAsync(FuzzProviders.Post("/webhooks/salesiq", body))).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await Client.SendAsync(forged)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await Client.SendAsync(FuzzProviders.Post("/webhooks/salesiq", body))).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -92,7 +82,7 @@ public sealed class AllProvidersTests : IAsyncLifetime
         var replaced = FuzzProviders.Post("/webhooks/salesiq", tampered);
         replaced.Headers.TryAddWithoutValidation("x-siqsignature", request.Headers.GetValues("x-siqsignature").Single());
 
-        await (await _client.SendAsync(replaced)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await Client.SendAsync(replaced)).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Theory]
@@ -105,19 +95,19 @@ public sealed class AllProvidersTests : IAsyncLifetime
         foreach (var (name, value) in StandardWebhookSigner.Headers(body, FuzzProviders.GenericSecret, "msg_late", DateTimeOffset.UtcNow.AddSeconds(secondsOff)))
             request.Headers.TryAddWithoutValidation(name, value);
 
-        var problem = await (await _client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var problem = await (await Client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.DoesNotContain(FuzzProviders.GenericSecret, problem.ToString());
     }
 
     [Fact]
     public async Task Generic_UnsignedDelivery_IsRefused() =>
-        await (await _client.SendAsync(FuzzProviders.Post("/webhooks/generic", Fixture.Read("generic/01-replied.json"))))
+        await (await Client.SendAsync(FuzzProviders.Post("/webhooks/generic", Fixture.Read("generic/01-replied.json"))))
             .AssertProblemAsync(HttpStatusCode.Unauthorized);
 
     [Fact]
     public async Task Breakcold_WrongSecretInBody_IsRefusedWithoutEcho()
     {
-        var response = await _client.PostAsync("/webhooks/breakcold", Payloads.Json(Payloads.Text("breakcold/09-wrong-secret.json")));
+        var response = await Client.PostAsync("/webhooks/breakcold", Payloads.Json(Payloads.Text("breakcold/09-wrong-secret.json")));
         var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.DoesNotContain("wh_", problem.ToString());
     }

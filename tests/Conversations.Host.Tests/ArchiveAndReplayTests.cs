@@ -10,23 +10,13 @@ namespace Conversations.Host.Tests;
 public sealed class ArchiveAndReplayTests : IAsyncLifetime
 {
     private const string AdminKey = "admin-key-0123456789abcdef";
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-archive-").FullName;
-    private ConversationsHostFactory _host = null!;
-    private HttpClient _client = null!;
+    private readonly EmbeddedHost _host = new(new Dictionary<string, string?> { ["Conversations:Admin:ApiKey"] = AdminKey });
 
-    public Task InitializeAsync()
-    {
-        _host = ConversationsHostFactory.Embedded(_dataDirectory, new Dictionary<string, string?> { ["Conversations:Admin:ApiKey"] = AdminKey });
-        _client = _host.CreateClient();
-        return Task.CompletedTask;
-    }
+    private HttpClient Client => _host.Client;
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private IDeliveryArchive Archive => _host.Services.GetRequiredService<IDeliveryArchive>();
 
@@ -38,9 +28,9 @@ public sealed class ArchiveAndReplayTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/salesforge?token=whatever-is-ignored-here") { Content = Json(body) };
         request.Headers.Add("Authorization", "Bearer secret-value");
         request.Headers.Add("User-Agent", "Salesforge-Webhooks/1.0");
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/webhooks/salesforge", Fixture("salesforge/13-unknown-type.json", email))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync("/webhooks/salesforge", Json("{ broken"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/13-unknown-type.json", email))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsync("/webhooks/salesforge", Json("{ broken"))).StatusCode);
 
         var stored = (await Archive.ReadAsync(new DeliveryFilter("salesforge", null, null), 0, 100))
             .Where(d => Encoding.UTF8.GetString(d.Delivery.Body.Span).Contains(email, StringComparison.Ordinal)).ToList();
@@ -57,7 +47,7 @@ public sealed class ArchiveAndReplayTests : IAsyncLifetime
     {
         var email = NewEmail();
         var sequence = $"seq_{Guid.NewGuid():N}";
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email, sequence))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email, sequence))).StatusCode);
         // A delivery kept while its type was not supported yet: stored, never normalized.
         var missed = Text("salesforge/02-email_opened.json").Replace(HannaEmail, email, StringComparison.Ordinal);
         await Archive.StoreAsync(new RawDelivery("salesforge", DateTimeOffset.UtcNow, "application/json", new Dictionary<string, string>(), Encoding.UTF8.GetBytes(missed), "ignored"));
@@ -69,7 +59,7 @@ public sealed class ArchiveAndReplayTests : IAsyncLifetime
         Assert.Equal(1, first[^1].GetProperty("applied").GetInt32());
         Assert.Equal(0, second[^1].GetProperty("applied").GetInt32());
         Assert.Equal(first[^1].GetProperty("deliveries").GetInt32(), second[^1].GetProperty("deliveries").GetInt32());
-        var timeline = await (await _client.GetAsync($"/api/leads/email:{email}/timeline")).ReadJsonAsync();
+        var timeline = await (await Client.GetAsync($"/api/leads/email:{email}/timeline")).ReadJsonAsync();
         Assert.Equal(["sent", "opened"], timeline.GetProperty("events").EnumerateArray().Select(e => e.Str("kind")));
     }
 
@@ -87,19 +77,19 @@ public sealed class ArchiveAndReplayTests : IAsyncLifetime
     {
         var wrongKey = new HttpRequestMessage(HttpMethod.Post, "/api/admin/replay") { Content = Json("{}") };
         wrongKey.Headers.Add("X-Api-Key", "not-the-admin-key-0123");
-        await (await _client.SendAsync(wrongKey)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await Client.SendAsync(wrongKey)).AssertProblemAsync(HttpStatusCode.Unauthorized);
 
         var emptyRange = new HttpRequestMessage(HttpMethod.Post, "/api/admin/replay")
             { Content = Json("""{"from":"2026-01-02T00:00:00Z","to":"2026-01-01T00:00:00Z"}""") };
         emptyRange.Headers.Add("X-Api-Key", AdminKey);
-        await (await _client.SendAsync(emptyRange)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await Client.SendAsync(emptyRange)).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
     private async Task<List<JsonElement>> ReplayAsync(object filter)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/replay") { Content = Json(JsonSerializer.Serialize(filter)) };
         request.Headers.Add("X-Api-Key", AdminKey);
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);

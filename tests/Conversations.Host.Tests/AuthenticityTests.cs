@@ -9,13 +9,7 @@ namespace Conversations.Host.Tests;
 public sealed class AuthenticityTests : IAsyncLifetime
 {
     private const string Token = "salesforge-token-0123456789";
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-auth-").FullName;
-    private ConversationsHostFactory _host = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ConversationsHostFactory.Embedded(_dataDirectory, new Dictionary<string, string?>
+    private readonly EmbeddedHost _host = new(new Dictionary<string, string?>
         {
             ["Conversations:Providers:Salesforge:Enabled"] = "true",
             ["Conversations:Providers:Salesforge:AllowUnauthenticated"] = "false",
@@ -23,16 +17,12 @@ public sealed class AuthenticityTests : IAsyncLifetime
             ["Conversations:Providers:Seleqt:Enabled"] = "false",
             ["Conversations:Providers:Seleqt:AllowUnauthenticated"] = "false",
         });
-        _client = _host.CreateClient();
-        return Task.CompletedTask;
-    }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
+    private HttpClient Client => _host.Client;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData("/webhooks/salesforge")]
@@ -42,11 +32,11 @@ public sealed class AuthenticityTests : IAsyncLifetime
     public async Task Post_WithoutTheRightToken_Returns401AndStoresNothing(string url)
     {
         var email = NewEmail();
-        var response = await _client.PostAsync(url, Fixture("salesforge/01-email_sent.json", email));
+        var response = await Client.PostAsync(url, Fixture("salesforge/01-email_sent.json", email));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.DoesNotContain(Token, problem.ToString());
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/leads/email:{email}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/leads/email:{email}")).StatusCode);
         Assert.Empty(await ArchivedAsync());
     }
 
@@ -56,16 +46,16 @@ public sealed class AuthenticityTests : IAsyncLifetime
     public async Task Post_WithTheTokenInPathOrQuery_IsAccepted(string url)
     {
         var email = NewEmail();
-        var response = await _client.PostAsync(url, Fixture("salesforge/01-email_sent.json", email));
+        var response = await Client.PostAsync(url, Fixture("salesforge/01-email_sent.json", email));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/leads/email:{email}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/leads/email:{email}")).StatusCode);
     }
 
     [Fact]
     public async Task Post_ToADisabledProvider_Returns401()
     {
-        var response = await _client.PostAsync("/webhooks/seleqt", Fixture("seleqt/01-incoming_message.json"));
+        var response = await Client.PostAsync("/webhooks/seleqt", Fixture("seleqt/01-incoming_message.json"));
         var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("Conversations:Providers:Seleqt:Enabled", problem.Str("detail"));
     }
@@ -73,14 +63,14 @@ public sealed class AuthenticityTests : IAsyncLifetime
     [Fact]
     public async Task OpenApi_NamesNoSecret()
     {
-        var document = await _client.GetStringAsync("/openapi/v1.json");
+        var document = await Client.GetStringAsync("/openapi/v1.json");
         Assert.DoesNotContain(Token, document);
     }
 
     [Fact]
     public async Task AdminReplay_WithoutAKeyConfigured_IsClosed()
     {
-        var response = await _client.PostAsync("/api/admin/replay", Json("{}"));
+        var response = await Client.PostAsync("/api/admin/replay", Json("{}"));
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 

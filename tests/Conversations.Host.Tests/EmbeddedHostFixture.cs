@@ -3,27 +3,16 @@ namespace Conversations.Host.Tests;
 /// <summary>One host on the embedded default, shared by the HTTP tests; each test uses fresh leads.</summary>
 public sealed class EmbeddedHostFixture : IAsyncLifetime
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-host-").FullName;
-
-    public ConversationsHostFactory Factory { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-
-    public Task InitializeAsync()
+    private readonly EmbeddedHost _host = new(new Dictionary<string, string?>
     {
-        Factory = ConversationsHostFactory.Embedded(_dataDirectory, new Dictionary<string, string?>
-        {
-            ["Conversations:Ingestion:MaxBodyBytes"] = (64 * 1024).ToString(),
-        });
-        Client = Factory.CreateClient();
-        return Task.CompletedTask;
-    }
+        ["Conversations:Ingestion:MaxBodyBytes"] = (64 * 1024).ToString(),
+    });
 
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Factory.DisposeAsync();
-        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
-    }
+    public HttpClient Client => _host.Client;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]

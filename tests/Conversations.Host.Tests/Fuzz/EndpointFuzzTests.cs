@@ -77,24 +77,13 @@ public static partial class FuzzProviders
 /// <summary>The host under fuzz: the embedded store in a temporary folder, every provider enabled.</summary>
 public sealed class FuzzHostFixture : IAsyncLifetime
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-fuzz-").FullName;
-    private ConversationsHostFactory _factory = null!;
+    private readonly EmbeddedHost _host = new(FuzzProviders.Settings);
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _host.Client;
 
-    public Task InitializeAsync()
-    {
-        _factory = ConversationsHostFactory.Embedded(_dataDirectory, FuzzProviders.Settings);
-        Client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await _factory.DisposeAsync();
-        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]
