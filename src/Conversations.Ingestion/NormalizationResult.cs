@@ -9,6 +9,9 @@ namespace Conversations.Ingestion;
 public sealed record NormalizationResult
 {
     public IReadOnlyList<ConversationEvent> Events { get; private init; } = [];
+
+    /// <summary>In a batch, the events that could not be used (the others are accepted): each names its index.</summary>
+    public IReadOnlyList<NormalizationError> RejectedEvents { get; private init; } = [];
     public string? IgnoredReason { get; private init; }
     public NormalizationError? Error { get; private init; }
 
@@ -16,6 +19,9 @@ public sealed record NormalizationResult
     public bool IsIgnored => IgnoredReason is not null;
 
     public static NormalizationResult Accepted(params IReadOnlyList<ConversationEvent> events) => new() { Events = events };
+
+    public static NormalizationResult PartlyAccepted(IReadOnlyList<ConversationEvent> events, IReadOnlyList<NormalizationError> rejectedEvents) =>
+        new() { Events = events, RejectedEvents = rejectedEvents };
     public static NormalizationResult Ignored(string reason) => new() { IgnoredReason = reason };
     public static NormalizationResult Rejected(NormalizationErrorKind kind, string detail) => new() { Error = new(kind, detail) };
 }

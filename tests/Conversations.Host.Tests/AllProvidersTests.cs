@@ -22,7 +22,6 @@ public sealed class AllProvidersTests : IAsyncLifetime
         ["salesiq/08-visitor-updated-lead-no-email.json"] = HttpStatusCode.UnprocessableEntity,
         ["generic/07-unknown-kind.json"] = HttpStatusCode.UnprocessableEntity,
         ["generic/08-no-lead-identity.json"] = HttpStatusCode.UnprocessableEntity,
-        ["generic/09-batch-one-bad-event.json"] = HttpStatusCode.UnprocessableEntity,
         ["generic/10-occurredAt-without-offset.json"] = HttpStatusCode.UnprocessableEntity,
     };
 
@@ -97,6 +96,20 @@ public sealed class AllProvidersTests : IAsyncLifetime
 
         var problem = await (await Client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.DoesNotContain(FuzzProviders.GenericSecret, problem.ToString());
+    }
+
+    [Fact]
+    public async Task Generic_BatchWithOneBadEvent_StoresTheOthersAndNamesTheBadOne()
+    {
+        var generic = FuzzProviders.All.Single(p => p.Name == "generic");
+        using var request = generic.Request(Fixture.Read("generic/09-batch-one-bad-event.json"));
+
+        var receipt = await (await Client.SendAsync(request)).ReadJsonAsync();
+
+        Assert.Equal(1, receipt.GetProperty("events").GetInt32());
+        Assert.StartsWith("events[1]: channel", receipt.GetProperty("rejected")[0].GetString());
+        var timeline = await (await Client.GetAsync("/api/leads/phone:+34600123456/timeline")).ReadJsonAsync();
+        Assert.Contains(receipt.GetProperty("eventIds")[0].GetString(), timeline.GetProperty("events").EnumerateArray().Select(e => e.Str("id")));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 namespace Conversations.Host.Webhooks;
 
-/// <summary>The answer to an accepted delivery. <c>outcome</c> is <c>accepted</c> or <c>ignored</c>.</summary>
+/// <summary>
+/// The answer to an accepted delivery. <c>outcome</c> is <c>accepted</c> or <c>ignored</c>. In a batch,
+/// <c>rejected</c> names the events that could not be used (the others were stored).
+/// </summary>
 public sealed record WebhookReceipt(
     string Outcome,
     int Events,
@@ -8,7 +11,8 @@ public sealed record WebhookReceipt(
     int Duplicates,
     IReadOnlyList<string> EventIds,
     IReadOnlyList<string> LeadKeys,
-    string? Reason = null)
+    string? Reason = null,
+    IReadOnlyList<string>? Rejected = null)
 {
     public static WebhookReceipt Ignored(string reason) => new("ignored", 0, 0, 0, [], [], reason);
 }

@@ -62,7 +62,10 @@ public sealed partial class WebhookReceiver(
             }
             var ingested = ingestor.IngestAsync(result.Events);
             await Task.WhenAll(stored, ingested);
-            return TypedResults.Ok(await ingested);
+            var receipt = await ingested;
+            return TypedResults.Ok(result.RejectedEvents.Count == 0
+                ? receipt
+                : receipt with { Rejected = result.RejectedEvents.Select(e => e.Detail).ToList() });
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -5,8 +5,9 @@ using Conversations.Ingestion.Payloads;
 namespace Conversations.Ingestion.Generic;
 
 /// <summary>
-/// Normalizes <c>{ "events": [ ... ] }</c>. All or nothing: one unusable event rejects the delivery, naming its
-/// index, so that the sender can fix and resend the batch as a whole without working out which part was stored.
+/// Normalizes <c>{ "events": [ ... ] }</c>. An unusable event does not cost the others: the usable ones are
+/// accepted and each unusable one is reported with its index. Only a batch with no usable event is rejected.
+/// Resending a whole batch after fixing it is safe, since event ids are idempotent.
 /// </summary>
 internal static class GenericBatch
 {
@@ -21,15 +22,31 @@ internal static class GenericBatch
         if (count > MaxEvents) throw new InvalidPayloadException($"{Field} holds {count} events; at most {MaxEvents} are allowed");
 
         var accepted = new List<ConversationEvent>(count);
+        var rejected = new List<NormalizationError>();
         var index = 0;
         foreach (var element in events.EnumerateArray())
         {
-            if (element.ValueKind != JsonValueKind.Object) throw new InvalidPayloadException($"{Field}[{index}] is not an object");
-            var result = GenericEvent.Normalize(PayloadObject.Root(element), receivedAt);
-            if (result.Error is { } error) return NormalizationResult.Rejected(error.Kind, $"{Field}[{index}]: {error.Detail}");
+            var result = element.ValueKind == JsonValueKind.Object
+                ? NormalizeOne(element, receivedAt)
+                : NormalizationResult.Rejected(NormalizationErrorKind.InvalidPayload, "not an object");
+            if (result.Error is { } error) rejected.Add(error with { Detail = $"{Field}[{index}]: {error.Detail}" });
             accepted.AddRange(result.Events);
             index++;
         }
-        return NormalizationResult.Accepted(accepted);
+        return accepted.Count == 0
+            ? NormalizationResult.Rejected(rejected[0].Kind, rejected[0].Detail)
+            : NormalizationResult.PartlyAccepted(accepted, rejected);
+    }
+
+    private static NormalizationResult NormalizeOne(JsonElement element, DateTimeOffset receivedAt)
+    {
+        try
+        {
+            return GenericEvent.Normalize(PayloadObject.Root(element), receivedAt);
+        }
+        catch (InvalidPayloadException exception)
+        {
+            return NormalizationResult.Rejected(NormalizationErrorKind.InvalidPayload, exception.Message);
+        }
     }
 }

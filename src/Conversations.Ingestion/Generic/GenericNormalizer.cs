@@ -10,8 +10,9 @@ namespace Conversations.Ingestion.Generic;
 /// <remarks>
 /// <para>
 /// A body is one event object, or a batch <c>{ "events": [ ... ] }</c> of 1 to 100 event objects (a body with an
-/// <c>events</c> property is a batch). A batch is all or nothing: if one event is unusable the whole delivery is
-/// rejected, the detail starting with the event's index (<c>events[3]: kind is missing</c>), and nothing is stored.
+/// <c>events</c> property is a batch). In a batch, an unusable event does not cost the others: the usable events
+/// are accepted and each unusable one is reported, its detail starting with its index (<c>events[3]: kind is
+/// missing</c>). A batch with no usable event is rejected as a whole.
 /// Fields not listed are ignored; a JSON <c>null</c> counts as absent. Enum values are matched exactly (lower case).
 /// </para>
 /// <list type="table">

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Events;
 using System.Text.Json.Nodes;
 using Conversations.Ingestion.Generic;
 using Conversations.Ingestion.Tests.Support;
@@ -30,22 +31,29 @@ public sealed class GenericBatchTests
     }
 
     [Fact]
-    public void Normalize_WhenOneEventInvalid_RejectsTheWholeBatchNamingItsIndex()
+    public void Normalize_WhenOneEventInvalid_AcceptsTheOthersAndNamesTheBadOnesIndex()
     {
         var result = _normalizer.NormalizeFixture("generic/09-batch-one-bad-event.json");
 
-        var error = result.AssertRejected(NormalizationErrorKind.InvalidPayload);
-        Assert.Equal("events[1]: channel is not one of: email, linkedin, chat, whatsapp, sms, twitter, crm", error.Detail);
+        Assert.False(result.IsRejected);
+        Assert.Equal(Channel.Sms, Assert.Single(result.Events).Channel);
+        var rejected = Assert.Single(result.RejectedEvents);
+        Assert.Equal(NormalizationErrorKind.InvalidPayload, rejected.Kind);
+        Assert.Equal("events[1]: channel is not one of: email, linkedin, chat, whatsapp, sms, twitter, crm", rejected.Detail);
     }
 
     [Fact]
-    public void Normalize_WhenOneEventHasNoIdentity_RejectsTheWholeBatchAsNoLeadIdentity()
+    public void Normalize_WhenOneEventHasNoIdentity_AcceptsTheOthers()
     {
+        var all = _normalizer.NormalizeFixture(Batch).Events.Count;
         var body = Bodies.Edit(Batch, root => root["events"]![2]!.AsObject().Remove("lead"));
 
-        var error = _normalizer.Normalize(body).AssertRejected(NormalizationErrorKind.NoLeadIdentity);
+        var result = _normalizer.Normalize(body);
 
-        Assert.Equal("events[2]: no usable lead identity in lead.email, lead.linkedin, lead.phone", error.Detail);
+        Assert.Equal(all - 1, result.Events.Count);
+        var rejected = Assert.Single(result.RejectedEvents);
+        Assert.Equal(NormalizationErrorKind.NoLeadIdentity, rejected.Kind);
+        Assert.Equal("events[2]: no usable lead identity in lead.email, lead.linkedin, lead.phone", rejected.Detail);
     }
 
     [Fact]
@@ -53,9 +61,19 @@ public sealed class GenericBatchTests
     {
         var body = Bodies.Edit(Batch, root => root["events"]![3]!["lead"]!["email"] = 7);
 
+        var rejected = Assert.Single(_normalizer.Normalize(body).RejectedEvents);
+
+        Assert.Equal("events[3]: lead.email is not a string", rejected.Detail);
+    }
+
+    [Fact]
+    public void Normalize_WhenNoEventIsUsable_RejectsTheBatchNamingTheFirst()
+    {
+        var body = Bodies.Edit("generic/09-batch-one-bad-event.json", root => root["events"]![0]!["kind"] = "faxed");
+
         var error = _normalizer.Normalize(body).AssertRejected(NormalizationErrorKind.InvalidPayload);
 
-        Assert.Equal("events[3]: lead.email is not a string", error.Detail);
+        Assert.StartsWith("events[0]: kind is not one of:", error.Detail);
     }
 
     [Fact]
@@ -94,11 +112,14 @@ public sealed class GenericBatchTests
     [InlineData("null")]
     [InlineData("[]")]
     [InlineData("\"evt\"")]
-    public void Normalize_WhenBatchElementIsNotAnObject_RejectsNamingIndex(string element)
+    public void Normalize_WhenBatchElementIsNotAnObject_ReportsItNamingIndex(string element)
     {
         var body = Bodies.Utf8($"{{\"events\":[{Bodies.Parse(Replied).ToJsonString()},{element}]}}");
 
-        Assert.Equal("events[1] is not an object", _normalizer.Normalize(body).AssertRejected(NormalizationErrorKind.InvalidPayload).Detail);
+        var result = _normalizer.Normalize(body);
+
+        Assert.Single(result.Events);
+        Assert.Equal("events[1]: not an object", Assert.Single(result.RejectedEvents).Detail);
     }
 
     [Fact]
