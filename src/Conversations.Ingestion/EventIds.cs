@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Conversations.Abstractions;
 using Conversations.Abstractions.Events;
 
 namespace Conversations.Ingestion;
@@ -21,16 +22,6 @@ public static class EventIds
             text.Append(value.Length).Append(':').Append(value).Append('|');
         }
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
-        return $"{provider}:{KindName(kind)}:{Convert.ToHexStringLower(hash.AsSpan(0, 16))}";
+        return $"{provider}:{StableNames<EventKind>.Of(kind)}:{Convert.ToHexStringLower(hash.AsSpan(0, 16))}";
     }
-
-    private static string KindName(EventKind kind) => kind switch
-    {
-        EventKind.ReplyClassified => "reply_classified",
-        EventKind.StatusUpdated => "status_updated",
-        EventKind.LeadCreated => "lead_created",
-        EventKind.LeadUpdated => "lead_updated",
-        EventKind.LeadDeleted => "lead_deleted",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 }

@@ -1,3 +1,4 @@
+using Conversations.Abstractions;
 using Conversations.Abstractions.Timeline;
 
 namespace Conversations.Storage;
@@ -23,7 +24,7 @@ internal sealed class AppendBatch
             }
             foreach (var mark in append.FunnelMarks)
             {
-                FunnelMarks.Add((mark.CampaignKey, FunnelStageNames.Name(mark.Stage), append.LeadKey));
+                FunnelMarks.Add((mark.CampaignKey, StableNames<FunnelStage>.Of(mark.Stage), append.LeadKey));
                 if (mark.CampaignName is not null) CampaignNames[mark.CampaignKey] = mark.CampaignName;
                 else CampaignNames.TryAdd(mark.CampaignKey, null);
             }
@@ -68,6 +69,6 @@ internal sealed class AppendBatch
 
     public sealed record EventRow(string LeadKey, Abstractions.Events.ConversationEvent Event)
     {
-        public string Kind => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(Event.Kind.ToString());
+        public string Kind => StableNames<Abstractions.Events.EventKind>.Of(Event.Kind);
     }
 }

@@ -1,3 +1,4 @@
+using Conversations.Abstractions;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.GroupCommit;
 using Npgsql;
@@ -222,7 +223,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         var counts = new Dictionary<FunnelStage, long>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (FunnelStageNames.TryParse(reader.GetString(0), out var stage)) counts[stage] = reader.GetInt64(1);
+            if (StableNames<FunnelStage>.TryParse(reader.GetString(0), out var stage)) counts[stage] = reader.GetInt64(1);
         }
         return known || counts.Count > 0 ? new CampaignFunnel(campaignKey, name, counts) : null;
     }

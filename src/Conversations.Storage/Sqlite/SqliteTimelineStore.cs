@@ -1,3 +1,4 @@
+using Conversations.Abstractions;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.GroupCommit;
 using Microsoft.Data.Sqlite;
@@ -132,7 +133,7 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         var counts = new Dictionary<FunnelStage, long>();
         while (stages.Read())
         {
-            if (FunnelStageNames.TryParse(stages.GetString(0), out var stage)) counts[stage] = stages.GetInt64(1);
+            if (StableNames<FunnelStage>.TryParse(stages.GetString(0), out var stage)) counts[stage] = stages.GetInt64(1);
         }
         return Task.FromResult(known || counts.Count > 0 ? new CampaignFunnel(campaignKey, name, counts) : null);
     }
