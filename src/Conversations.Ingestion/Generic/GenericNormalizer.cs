@@ -34,7 +34,7 @@ public sealed class GenericNormalizer : IWebhookNormalizer
     public string Provider => Providers.Generic;
 
     public NormalizationResult Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
-        GenericJson.Normalize(body, root => root.TryGetProperty(GenericBatch.Field, out var events)
+        JsonWebhook.NormalizeElement(body, root => root.TryGetProperty(GenericBatch.Field, out var events)
             ? GenericBatch.Normalize(events, receivedAt)
             : GenericEvent.Normalize(PayloadObject.Root(root), receivedAt));
 }

@@ -10,7 +10,11 @@ internal static class JsonWebhook
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
 
-    public static NormalizationResult Normalize(ReadOnlyMemory<byte> body, Func<PayloadObject, NormalizationResult> normalize)
+    public static NormalizationResult Normalize(ReadOnlyMemory<byte> body, Func<PayloadObject, NormalizationResult> normalize) =>
+        NormalizeElement(body, root => normalize(PayloadObject.Root(root)));
+
+    /// <summary>The same, handing out the root element itself, for payloads that hold arrays (which <see cref="PayloadObject"/> does not read).</summary>
+    public static NormalizationResult NormalizeElement(ReadOnlyMemory<byte> body, Func<JsonElement, NormalizationResult> normalize)
     {
         var utf8 = WithoutByteOrderMark(body);
         if (utf8.IsEmpty) return Malformed("body is empty");
@@ -32,7 +36,7 @@ internal static class JsonWebhook
             if (document.RootElement.ValueKind != JsonValueKind.Object) return Malformed("body is not a JSON object");
             try
             {
-                return normalize(PayloadObject.Root(document.RootElement));
+                return normalize(document.RootElement);
             }
             catch (InvalidPayloadException e)
             {
