@@ -1,7 +1,11 @@
+using Conversations.Host.Access;
 using Conversations.Host.Apis;
 using Conversations.Host.Hosting;
+using Conversations.Host.Management;
 using Conversations.Ingestion;
-using Orleans.Dashboard;
+
+if (NewApiKeyCommand.IsRequested(args)) return NewApiKeyCommand.Run(args, Console.Out);
+StartupFailure.ReportConfigurationErrorsAtExit();
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,21 +13,29 @@ var storage = builder.AddConversationsStorage();
 builder.AddConversationsSilo(storage);
 builder.Services.AddConversationsIngestion();
 builder.AddConversationsApi();
+builder.Services.AddConversationsAccess();
+builder.AddConversationsManagementListener();
 builder.Services.AddHostedService<StartupBanner>();
 
 var app = builder.Build();
+app.ValidateConfiguration();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi();
+app.UseRouting();
+app.UseManagementListener();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi().RequireOperatorRead();
 app.MapHealthApi();
 app.MapWebhooksApi();
 app.MapLeadsApi();
 app.MapCampaignsApi();
 app.MapAdminApi();
-app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
+app.MapDashboardApi();
 
 app.Run();
+return 0;
 
 /// <summary>The entry point; public so integration tests can host it.</summary>
 public partial class Program;

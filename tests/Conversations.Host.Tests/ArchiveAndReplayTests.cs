@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Conversations.Host.Tests.Security;
 using Conversations.Storage.Archive;
 using Microsoft.Extensions.DependencyInjection;
 using static Conversations.Host.Tests.Payloads;
@@ -9,8 +10,8 @@ namespace Conversations.Host.Tests;
 
 public sealed class ArchiveAndReplayTests : IAsyncLifetime
 {
-    private const string AdminKey = "admin-key-0123456789abcdef";
-    private readonly EmbeddedHost _host = new(new Dictionary<string, string?> { ["Conversations:Admin:ApiKey"] = AdminKey });
+    private const string AdminKey = OperatorKeys.Admin;
+    private readonly EmbeddedHost _host = new(OperatorKeys.Settings());
 
     private HttpClient Client => _host.Client;
 
@@ -59,7 +60,7 @@ public sealed class ArchiveAndReplayTests : IAsyncLifetime
         Assert.Equal(1, first[^1].GetProperty("applied").GetInt32());
         Assert.Equal(0, second[^1].GetProperty("applied").GetInt32());
         Assert.Equal(first[^1].GetProperty("deliveries").GetInt32(), second[^1].GetProperty("deliveries").GetInt32());
-        var timeline = await (await Client.GetAsync($"/api/leads/email:{email}/timeline")).ReadJsonAsync();
+        var timeline = await (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/leads/email:{email}/timeline").WithKey(AdminKey))).ReadJsonAsync();
         Assert.Equal(["sent", "opened"], timeline.GetProperty("events").EnumerateArray().Select(e => e.Str("kind")));
     }
 

@@ -7,14 +7,20 @@ namespace Conversations.Host.Tests;
 /// <summary>
 /// The real host (Kestrel pipeline, silo, storage) in memory. Each instance gets free silo and gateway ports
 /// and its own cluster id; the service id is fixed so a second host over the same storage sees the first's state.
-/// The providers that do not sign are open as in Development, unless the settings given say otherwise.
+/// It runs in the Development environment (as <c>dotnet run</c> does: the providers that do not sign and the
+/// operator routes are open) unless the settings name another: <see cref="ProductionEnvironment"/> for the doors.
 /// </summary>
 public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
 {
+    public const string EnvironmentKey = "environment";
+    public static readonly KeyValuePair<string, string?> ProductionEnvironment = new(EnvironmentKey, "Production");
+
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
     private ConversationsHostFactory(Dictionary<string, string?> settings)
     {
+        _environment = settings.Remove(EnvironmentKey, out var environment) && environment is not null ? environment : "Development";
         var ports = FreePorts.GetFreeTcpPorts(2);
         _settings = new Dictionary<string, string?>(settings)
         {
@@ -24,11 +30,6 @@ public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
             ["Conversations:Cluster:GatewayPort"] = ports[1].ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var provider in new[] { "Salesforge", "Seleqt", "Chat" })
-        {
-            _settings.TryAdd($"Conversations:Providers:{provider}:Enabled", "true");
-            _settings.TryAdd($"Conversations:Providers:{provider}:AllowUnauthenticated", "true");
-        }
     }
 
     /// <summary>A host on the embedded default: a SQLite file in <paramref name="dataDirectory"/>.</summary>
@@ -36,12 +37,12 @@ public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
         new(With(extra, new() { ["Conversations:Storage:DataDirectory"] = dataDirectory }));
 
     /// <summary>A host storing everything in the PostgreSQL database at <paramref name="connectionString"/>.</summary>
-    public static ConversationsHostFactory PostgreSql(string connectionString) =>
-        new(new() { ["ConnectionStrings:PostgreSql"] = connectionString });
+    public static ConversationsHostFactory PostgreSql(string connectionString, IDictionary<string, string?>? extra = null) =>
+        new(With(extra, new() { ["ConnectionStrings:PostgreSql"] = connectionString }));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 

@@ -11,7 +11,10 @@ public sealed class StartupValidationTests
     [InlineData("Conversations:Providers:Breakcold:Enabled", "true", "Conversations:Providers:Breakcold:Secret")]
     [InlineData("Conversations:Providers:Salesforge:AllowUnauthenticated", "false", "Conversations:Providers:Salesforge:Token")]
     [InlineData("Conversations:Providers:Seleqt:Token", "short-token", "Conversations:Providers:Seleqt:Token")]
-    [InlineData("Conversations:Admin:ApiKey", "short", "Conversations:Admin:ApiKey")]
+    [InlineData("Conversations:Admin:ApiKey", "an-old-style-admin-key", "Conversations:Access:ApiKeys")]
+    [InlineData("Conversations:Access:ApiKeys:0:Sha256", "not-a-hash", "Conversations:Access:ApiKeys:0:Sha256")]
+    [InlineData("Conversations:Access:Jwt:Audience", "conversations", "Conversations:Access:Jwt:Authority")]
+    [InlineData("Conversations:Management:Urls", "http://127.0.0.1", "Conversations:Management:Urls")]
     [InlineData("Conversations:Ingestion:MaxBodyBytes", "10", "Conversations:Ingestion:MaxBodyBytes")]
     [InlineData("Conversations:Archive:RetentionDays", "-1", "Conversations:Archive:RetentionDays")]
     public void Start_WhenASettingIsMissingOrInvalid_FailsNamingIt(string key, string value, string named)

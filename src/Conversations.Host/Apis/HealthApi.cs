@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Timeline;
+using Conversations.Host.Access;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -17,8 +18,8 @@ public static class HealthApi
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: and its storage answers.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).WithTags("Health");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health").AllowPublicAccess();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).WithTags("Health").AllowPublicAccess();
         return app;
     }
 

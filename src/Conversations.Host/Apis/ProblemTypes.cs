@@ -6,6 +6,7 @@ public static class ProblemTypes
     private const string Base = "https://github.com/orleans-conversations/docs/problems/";
     public const string UnknownProvider = Base + "unknown-provider";
     public const string NotAuthentic = Base + "not-authentic";
+    public const string NotAuthorized = Base + "not-authorized";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string BodyTooLarge = Base + "body-too-large";
     public const string MalformedJson = Base + "malformed-json";

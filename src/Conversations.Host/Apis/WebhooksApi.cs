@@ -1,3 +1,4 @@
+using Conversations.Host.Access;
 using Conversations.Host.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
@@ -8,7 +9,7 @@ public static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks").WithTags("Webhooks");
+        var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowPublicAccess();
         Configure(group.MapPost("/{provider}", ReceiveAsync).WithName("ReceiveWebhook"));
         Configure(group.MapPost("/{provider}/{token}", ReceiveWithTokenAsync).WithName("ReceiveWebhookWithToken")
             .WithDescription("The same receiver for providers that do not sign their deliveries: the secret token configured for the provider is part of the URL."));

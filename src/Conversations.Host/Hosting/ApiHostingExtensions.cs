@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Conversations.Host.Apis;
 using Conversations.Host.Archive;
+using Conversations.Host.OpenApi;
 using Conversations.Host.Replay;
 using Conversations.Host.Webhooks;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public static class ApiHostingExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<SecurityRequirementsTransformer>());
         builder.Services.AddConversationsHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookIngestor>();
@@ -30,8 +31,8 @@ public static class ApiHostingExtensions
         builder.Services.AddHostedService<UnauthenticatedAccessReport>();
         builder.Services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
         builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
-        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DevelopmentOnlySwitches>, DevelopmentOnlySwitchesValidator>();
+        builder.Services.AddOptions<DevelopmentOnlySwitches>().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateOnStart();
     }

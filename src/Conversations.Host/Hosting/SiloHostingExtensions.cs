@@ -13,6 +13,9 @@ public static class SiloHostingExtensions
 {
     private const string NpgsqlInvariant = "Npgsql";
 
+    /// <summary>The Orleans Dashboard's own options (<c>HideTrace</c>, <c>CounterUpdateIntervalMs</c>, ...).</summary>
+    public const string DashboardSectionName = "Conversations:Dashboard";
+
     /// <summary>
     /// Hosts the Orleans silo in this process: PostgreSQL clustering, grain storage and reminders when a
     /// connection string is configured; otherwise localhost clustering with grain state in the embedded file.
@@ -71,7 +74,9 @@ public static class SiloHostingExtensions
             // so renaming a .NET type does not orphan stored rows (the JSON default stores .NET type names).
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             silo.AddMemoryStreams(StreamNames.Provider);
-            silo.AddDashboard();
+            // The live log stream shows log lines (lead keys among them) to any dashboard user: off unless asked for.
+            silo.AddDashboard(o => o.HideTrace = true);
+            silo.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardSectionName);
         });
     }
 }

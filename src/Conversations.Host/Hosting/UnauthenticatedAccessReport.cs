@@ -1,15 +1,15 @@
-using Conversations.Host.Replay;
+using Conversations.Host.Access;
 using Conversations.Ingestion;
 using Conversations.Ingestion.Authenticity;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Host.Hosting;
 
-/// <summary>Says loudly, at startup, which doors are open without a credential (meant for development only).</summary>
+/// <summary>Says loudly, at startup, which doors are open without a credential, and which are closed to everyone.</summary>
 internal sealed partial class UnauthenticatedAccessReport(
     WebhookProviders providers,
     IOptionsMonitor<ProviderOptions> providerOptions,
-    IOptions<AdminOptions> admin,
+    IOptions<OperatorAccessOptions> access,
     ILogger<UnauthenticatedAccessReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -20,8 +20,10 @@ internal sealed partial class UnauthenticatedAccessReport(
             if (options is { Enabled: true, AllowUnauthenticated: true } && string.IsNullOrEmpty(options.Token))
                 LogOpenProvider(logger, name, ProviderOptions.SectionFor(name));
         }
-        if (admin.Value.AllowUnauthenticated && string.IsNullOrEmpty(admin.Value.ApiKey))
-            LogOpenAdmin(logger, AdminOptions.SectionName);
+        var section = OperatorAccessOptions.SectionName;
+        if (access.Value.IsOpen) LogOpenOperatorRoutes(logger, section);
+        else if (!access.Value.HasCredentials) LogClosedOperatorRoutes(logger, section);
+        else LogOperatorAccess(logger, access.Value.ApiKeys.Count, access.Value.Jwt.IsConfigured);
         return Task.CompletedTask;
     }
 
@@ -30,6 +32,12 @@ internal sealed partial class UnauthenticatedAccessReport(
     [LoggerMessage(Level = LogLevel.Warning, Message = "UNAUTHENTICATED: {Provider} webhooks are accepted from anyone ({Section}:AllowUnauthenticated=true). For development only: set {Section}:Token in production")]
     private static partial void LogOpenProvider(ILogger logger, string provider, string section);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "UNAUTHENTICATED: admin endpoints are open to anyone ({Section}:AllowUnauthenticated=true). For development only: set {Section}:ApiKey in production")]
-    private static partial void LogOpenAdmin(ILogger logger, string section);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "UNAUTHENTICATED: the query API, admin API, dashboard and OpenAPI document are open to anyone ({Section}:AllowAnonymous=true). For development only: configure {Section}:ApiKeys or {Section}:Jwt in production")]
+    private static partial void LogOpenOperatorRoutes(ILogger logger, string section);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No operator credential is configured ({Section}:ApiKeys, {Section}:Jwt): the query API, admin API, dashboard and OpenAPI document refuse everyone. Webhooks and health checks work")]
+    private static partial void LogClosedOperatorRoutes(ILogger logger, string section);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Operator routes need a credential: {ApiKeys} API key(s), JWT bearer {JwtConfigured}")]
+    private static partial void LogOperatorAccess(ILogger logger, int apiKeys, bool jwtConfigured);
 }

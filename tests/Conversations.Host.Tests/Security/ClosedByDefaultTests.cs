@@ -1,0 +1,41 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using static Conversations.Host.Tests.Payloads;
+
+namespace Conversations.Host.Tests.Security;
+
+/// <summary>Production with no operator credential: operator routes refuse everyone, ingestion works, and Development switches are refused.</summary>
+public sealed class ClosedByDefaultTests
+{
+    [Fact]
+    public async Task WithoutAnyOperatorCredential_OperatorRoutesRefuseEveryone_AndWebhooksStillIngest()
+    {
+        await using var host = new EmbeddedHost(ProductionHost.Settings());
+        var email = NewEmail();
+
+        var delivery = await host.Client.PostAsync($"/webhooks/salesforge/{ProductionHost.SalesforgeToken}", Fixture("salesforge/01-email_sent.json", email));
+        var lead = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/leads/email:{email}").WithKey(OperatorKeys.Admin));
+        var dashboard = await host.Client.GetAsync("/dashboard/");
+
+        Assert.Equal(HttpStatusCode.OK, delivery.StatusCode);
+        var problem = await lead.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("No operator credential is configured", problem.Str("detail"));
+        await dashboard.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("Conversations:Providers:Salesforge:AllowUnauthenticated")]
+    [InlineData("Conversations:Providers:Seleqt:AllowUnauthenticated")]
+    [InlineData("Conversations:Providers:Chat:AllowUnauthenticated")]
+    [InlineData("Conversations:Access:AllowAnonymous")]
+    public async Task DevelopmentOnlySwitch_OutsideDevelopment_StopsTheStartNamingIt(string key)
+    {
+        var settings = ProductionHost.Settings(new Dictionary<string, string?> { [key] = "true" });
+        await using var host = ConversationsHostFactory.Embedded(Directory.CreateTempSubdirectory("conversations-switch-").FullName, settings);
+
+        var failure = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        var validation = Assert.IsType<OptionsValidationException>(failure.GetBaseException() as OptionsValidationException ?? failure);
+        Assert.Contains(validation.Failures, f => f.Contains($"{key}=true is for development only", StringComparison.Ordinal));
+    }
+}
