@@ -10,6 +10,8 @@ public sealed class EmbeddedHostFixture : IAsyncLifetime
 
     public HttpClient Client => _host.Client;
 
+    public IServiceProvider Services => _host.Services;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

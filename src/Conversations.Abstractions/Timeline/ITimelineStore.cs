@@ -17,6 +17,15 @@ public interface ITimelineStore
     Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Up to <paramref name="limit"/> of the lead's entries after <paramref name="after"/> (from the start when
+    /// null), in occurred-at order, ties in position order. The limit is applied by the store, not by the caller.
+    /// </summary>
+    Task<TimelinePage> ReadPageAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether any event is recorded for the lead: one index lookup, no rows read.</summary>
+    Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The lead's <paramref name="limit"/> most recently appended entries, in position order. Fewer than
     /// <paramref name="limit"/> means this is the whole timeline.
     /// </summary>

@@ -15,7 +15,9 @@ public static class AdminApi
         group.MapPost("/replay", ReplayAsync)
             .WithName("ReplayDeliveries")
             .WithSummary("Runs stored deliveries (filtered by provider and received-at range) through today's normalizers. Idempotent.")
-            .WithDescription("Answers newline-delimited JSON: a progress line per page of deliveries, then a summary line. Needs the admin scope.")
+            .WithDescription("Answers newline-delimited JSON: a progress line per page of deliveries, then a summary line; or, when it " +
+                "fails midway, an error line with the counts so far, the lastDeliveryId up to which it is done and a detail. " +
+                "Send a line's lastDeliveryId as `after` to resume after it. Needs the admin scope.")
             .Produces<ReplayProgress>(StatusCodes.Status200OK, "application/x-ndjson")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -33,6 +35,9 @@ public static class AdminApi
         if (request.From is { } from && request.To is { } to && from >= to)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidPayload,
                 title: "Empty time range", detail: "'from' must be earlier than 'to'.");
+        if (request.After is < 0)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidPayload,
+                title: "Invalid resume point", detail: "'after' must be a lastDeliveryId of an earlier replay (0 or more).");
 
         context.Response.ContentType = "application/x-ndjson";
         await foreach (var line in replayer.ReplayAsync(request, cancellationToken))

@@ -15,4 +15,5 @@ public static class ProblemTypes
     public const string StorageUnavailable = Base + "storage-unavailable";
     public const string InvalidKey = Base + "invalid-key";
     public const string NotFound = Base + "not-found";
+    public const string InvalidParameter = Base + "invalid-parameter";
 }

@@ -27,6 +27,3 @@ public sealed record TimelineEventResponse(
             e.Direction, e.MessageId, e.Subject, e.Text, e.Sentiment, e.Url);
     }
 }
-
-/// <summary>A lead's timeline.</summary>
-public sealed record TimelineResponse(string LeadKey, int Count, IReadOnlyList<TimelineEventResponse> Events);

@@ -58,6 +58,16 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         ORDER BY occurred_at, position
         """;
 
+    // Keyset paging served by conversation_events_by_lead_occurred_at (deploy/postgresql/012): no sort, no offset.
+    private const string SelectPage = """
+        SELECT position, occurred_at, payload::text FROM conversation_events
+        WHERE lead_key = @lead_key AND (occurred_at, position) > (@occurred_at, @position)
+        ORDER BY occurred_at, position
+        LIMIT @limit
+        """;
+
+    private const string SelectExists = "SELECT EXISTS (SELECT 1 FROM conversation_events WHERE lead_key = @lead_key)";
+
     private const string SelectCampaign = """
         SELECT (SELECT name FROM campaigns WHERE campaign_key = @campaign_key),
                (SELECT count(*) FROM campaigns WHERE campaign_key = @campaign_key);
@@ -192,6 +202,36 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         command.Parameters.AddWithValue("lead_key", leadKey);
         command.Parameters.AddWithValue("after", afterPosition);
         return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    public async Task<TimelinePage> ReadPageAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = _dataSource.CreateCommand(SelectPage);
+        command.Parameters.AddWithValue("lead_key", leadKey);
+        // The cursor carries the stored value (microseconds), so the comparison is exact; MinValue means -infinity.
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("occurred_at", NpgsqlDbType.TimestampTz)
+            { TypedValue = new DateTime(after?.OccurredAtUtcTicks ?? DateTime.MinValue.Ticks, DateTimeKind.Utc) });
+        command.Parameters.AddWithValue("position", after?.Position ?? 0L);
+        // One row more than asked tells whether another page follows.
+        command.Parameters.AddWithValue("limit", limit + 1);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<TimelineEntry>(Math.Min(limit, 256));
+        var last = default(TimelineCursor);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (entries.Count == limit) return new TimelinePage(entries, last);
+            last = new TimelineCursor(reader.GetFieldValue<DateTime>(1).Ticks, reader.GetInt64(0));
+            entries.Add(new TimelineEntry(last.Position, TimelineJson.Deserialize(reader.GetString(2))));
+        }
+        return new TimelinePage(entries, null);
+    }
+
+    public async Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(SelectExists);
+        command.Parameters.AddWithValue("lead_key", leadKey);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     public async Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default)

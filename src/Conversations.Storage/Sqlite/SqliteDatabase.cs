@@ -22,6 +22,7 @@ public sealed class SqliteDatabase
             campaign_key TEXT    NULL,
             payload      TEXT    NOT NULL);
         CREATE INDEX IF NOT EXISTS conversation_events_by_lead ON conversation_events (lead_key, position);
+        CREATE INDEX IF NOT EXISTS conversation_events_by_lead_occurred_at ON conversation_events (lead_key, occurred_at, position);
         CREATE TABLE IF NOT EXISTS campaign_funnel (
             campaign_key TEXT NOT NULL,
             stage        TEXT NOT NULL,

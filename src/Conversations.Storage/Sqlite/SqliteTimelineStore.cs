@@ -91,6 +91,39 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         return Task.FromResult(ReadEntries(command));
     }
 
+    public Task<TimelinePage> ReadPageAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        using var connection = _database.Open();
+        // One row more than asked tells whether another page follows.
+        using var command = Command(connection, null, """
+            SELECT position, occurred_at, payload FROM conversation_events
+            WHERE lead_key = $lead AND (occurred_at, position) > ($occurred, $position)
+            ORDER BY occurred_at, position
+            LIMIT $limit
+            """, "$lead", "$occurred", "$position", "$limit");
+        Bind(command, leadKey, after?.OccurredAtUtcTicks ?? long.MinValue, after?.Position ?? 0L, limit + 1);
+        using var reader = command.ExecuteReader();
+        var entries = new List<TimelineEntry>(Math.Min(limit, 256));
+        var last = default(TimelineCursor);
+        while (reader.Read())
+        {
+            if (entries.Count == limit) return Task.FromResult(new TimelinePage(entries, last));
+            last = new TimelineCursor(reader.GetInt64(1), reader.GetInt64(0));
+            entries.Add(new TimelineEntry(last.Position, TimelineJson.Deserialize(reader.GetString(2))));
+        }
+        return Task.FromResult(new TimelinePage(entries, null));
+    }
+
+    public Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null,
+            "SELECT EXISTS (SELECT 1 FROM conversation_events WHERE lead_key = $lead)", "$lead");
+        Bind(command, leadKey);
+        return Task.FromResult(command.ExecuteScalar() is 1L);
+    }
+
     public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default)
     {
         using var connection = _database.Open();
