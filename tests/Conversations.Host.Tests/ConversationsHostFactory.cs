@@ -6,7 +6,7 @@ namespace Conversations.Host.Tests;
 
 /// <summary>
 /// The real host (Kestrel pipeline, silo, storage) in memory. Each instance gets free silo and gateway ports
-/// and its own cluster id; the service id is fixed so a second host over the same storage sees the first's state.
+/// and its own cluster id unless the settings name one; the service id is fixed so a second host over the same storage sees the first's state.
 /// The providers that do not sign are open as in Development, unless the settings given say otherwise.
 /// </summary>
 public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
@@ -18,12 +18,13 @@ public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
         var ports = FreePorts.GetFreeTcpPorts(2);
         _settings = new Dictionary<string, string?>(settings)
         {
-            ["Conversations:Cluster:ClusterId"] = $"tests-{Guid.NewGuid():N}",
             ["Conversations:Cluster:ServiceId"] = "conversations-tests",
             ["Conversations:Cluster:SiloPort"] = ports[0].ToString(),
             ["Conversations:Cluster:GatewayPort"] = ports[1].ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // Hosts meant to form one cluster share the ClusterId they are given.
+        _settings.TryAdd("Conversations:Cluster:ClusterId", $"tests-{Guid.NewGuid():N}");
         foreach (var provider in new[] { "Salesforge", "Seleqt", "Chat" })
         {
             _settings.TryAdd($"Conversations:Providers:{provider}:Enabled", "true");
@@ -36,8 +37,8 @@ public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
         new(With(extra, new() { ["Conversations:Storage:DataDirectory"] = dataDirectory }));
 
     /// <summary>A host storing everything in the PostgreSQL database at <paramref name="connectionString"/>.</summary>
-    public static ConversationsHostFactory PostgreSql(string connectionString) =>
-        new(new() { ["ConnectionStrings:PostgreSql"] = connectionString });
+    public static ConversationsHostFactory PostgreSql(string connectionString, IDictionary<string, string?>? extra = null) =>
+        new(With(extra, new() { ["ConnectionStrings:PostgreSql"] = connectionString }));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

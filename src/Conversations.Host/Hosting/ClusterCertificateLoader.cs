@@ -13,9 +13,10 @@ internal static class ClusterCertificateLoader
         var path = options.CertificatePath ?? throw new InvalidOperationException($"{ClusterTlsOptions.SectionName}:CertificatePath is not set.");
         if (IsPkcs12(path)) return X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword);
 
+        var keyPath = string.IsNullOrEmpty(options.KeyPath) ? null : options.KeyPath;
         using var pem = string.IsNullOrEmpty(options.CertificatePassword)
-            ? X509Certificate2.CreateFromPemFile(path, options.KeyPath)
-            : X509Certificate2.CreateFromEncryptedPemFile(path, options.CertificatePassword, options.KeyPath);
+            ? X509Certificate2.CreateFromPemFile(path, keyPath)
+            : X509Certificate2.CreateFromEncryptedPemFile(path, options.CertificatePassword, keyPath);
         // A PEM load gives an ephemeral key, which SslStream on Windows refuses; a PKCS#12 round trip does not.
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), password: null);
     }

@@ -45,7 +45,7 @@ public sealed class ClusterTlsOptionsValidator(TimeProvider time) : IValidateOpt
                 failures.Add($"{ClusterTlsOptions.SectionName}:AllowedThumbprints:{i} must be a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) certificate fingerprint.");
         }
         if (options.Enabled) failures.AddRange(CheckCertificate(options));
-        else if (options.KeyPath is not null || options.CertificatePassword is not null || options.AllowedThumbprints.Length > 0)
+        else if (!string.IsNullOrEmpty(options.KeyPath) || !string.IsNullOrEmpty(options.CertificatePassword) || options.AllowedThumbprints.Length > 0)
             failures.Add($"{ClusterTlsOptions.SectionName}:CertificatePath must be set when other {ClusterTlsOptions.SectionName} settings are (cluster TLS is off without it).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -54,9 +54,10 @@ public sealed class ClusterTlsOptionsValidator(TimeProvider time) : IValidateOpt
     {
         var section = ClusterTlsOptions.SectionName;
         if (!File.Exists(options.CertificatePath)) return [$"{section}:CertificatePath: no file at '{options.CertificatePath}'."];
-        if (options.KeyPath is not null && ClusterCertificateLoader.IsPkcs12(options.CertificatePath!))
+        var hasKeyPath = !string.IsNullOrEmpty(options.KeyPath);
+        if (hasKeyPath && ClusterCertificateLoader.IsPkcs12(options.CertificatePath!))
             return [$"{section}:KeyPath is for PEM certificates only; a PKCS#12 file carries its own key."];
-        if (options.KeyPath is not null && !File.Exists(options.KeyPath)) return [$"{section}:KeyPath: no file at '{options.KeyPath}'."];
+        if (hasKeyPath && !File.Exists(options.KeyPath)) return [$"{section}:KeyPath: no file at '{options.KeyPath}'."];
 
         X509Certificate2 certificate;
         try

@@ -23,7 +23,7 @@ internal sealed partial class StartupBanner(
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses) LogListening(logger, address, address.TrimEnd('/') + "/dashboard", address.TrimEnd('/') + "/openapi/v1.json");
             LogStorage(logger, Describe(storage.Value), cluster.Value.ClusterId, cluster.Value.SiloPort, cluster.Value.GatewayPort);
-            if (clusterTls.Enabled) LogClusterTlsOn(logger, clusterTls.Certificate.Thumbprint, clusterTls.AllowedThumbprintCount);
+            if (clusterTls.Enabled) LogClusterTlsOn(logger, clusterTls.Certificate.Thumbprint, clusterTls.AllowedThumbprintCount, ClusterTlsOptions.SectionName);
             else if (storage.Value.UsesPostgreSql) LogClusterTlsOffOnEveryAddress(logger, ClusterTlsOptions.SectionName);
             else LogClusterTlsOffOnLoopback(logger);
         });
@@ -46,8 +46,8 @@ internal sealed partial class StartupBanner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage: {Storage}; cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}")]
     private static partial void LogStorage(ILogger logger, string storage, string clusterId, int siloPort, int gatewayPort);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster TLS on: silos and clients must present certificate {Thumbprint} or one of {AllowedCount} allowed thumbprints")]
-    private static partial void LogClusterTlsOn(ILogger logger, string thumbprint, int allowedCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster TLS on: certificate {Thumbprint}; silos and clients must present it or one of the {AllowedCount} certificates in {Section}:AllowedThumbprints")]
+    private static partial void LogClusterTlsOn(ILogger logger, string thumbprint, int allowedCount, string section);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cluster TLS off: silo and gateway ports listen on 127.0.0.1 only")]
     private static partial void LogClusterTlsOffOnLoopback(ILogger logger);
