@@ -6,7 +6,7 @@ namespace Conversations.Host.Tests;
 
 /// <summary>
 /// The real host (Kestrel pipeline, silo, storage) in memory. Each instance gets free silo and gateway ports
-/// and its own cluster id; the service id is fixed so a second host over the same storage sees the first's state.
+/// and its own cluster id unless the settings name one; the service id is fixed so a second host over the same storage sees the first's state.
 /// It runs in the Development environment (as <c>dotnet run</c> does: the providers that do not sign and the
 /// operator routes are open) unless the settings name another: <see cref="ProductionEnvironment"/> for the doors.
 /// </summary>
@@ -24,12 +24,13 @@ public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
         var ports = FreePorts.GetFreeTcpPorts(2);
         _settings = new Dictionary<string, string?>(settings)
         {
-            ["Conversations:Cluster:ClusterId"] = $"tests-{Guid.NewGuid():N}",
             ["Conversations:Cluster:ServiceId"] = "conversations-tests",
             ["Conversations:Cluster:SiloPort"] = ports[0].ToString(),
             ["Conversations:Cluster:GatewayPort"] = ports[1].ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // Hosts meant to form one cluster share the ClusterId they are given.
+        _settings.TryAdd("Conversations:Cluster:ClusterId", $"tests-{Guid.NewGuid():N}");
     }
 
     /// <summary>A host on the embedded default: a SQLite file in <paramref name="dataDirectory"/>.</summary>

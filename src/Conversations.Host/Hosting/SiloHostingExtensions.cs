@@ -62,6 +62,7 @@ public static class SiloHostingExtensions
             else
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.ListenOnLoopbackOnly();
                 silo.UseInMemoryReminderService();
                 foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
                 {
@@ -73,10 +74,23 @@ public static class SiloHostingExtensions
             // State is written with Orleans' own serializer: types are identified by their stable [Alias],
             // so renaming a .NET type does not orphan stored rows (the JSON default stores .NET type names).
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+            silo.UseClusterTlsWhenConfigured();
             silo.AddMemoryStreams(StreamNames.Provider);
             // The live log stream shows log lines (lead keys among them) to any dashboard user: off unless asked for.
             silo.AddDashboard(o => o.HideTrace = true);
             silo.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardSectionName);
         });
     }
+
+    /// <summary>
+    /// Binds the silo and gateway ports to 127.0.0.1. UseLocalhostClustering already listens there by default, but
+    /// Orleans' own <c>Orleans:Endpoints</c> settings could widen it, and a lone embedded silo has no peer to reach it.
+    /// </summary>
+    private static void ListenOnLoopbackOnly(this ISiloBuilder silo) =>
+        silo.Services.PostConfigure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = IPAddress.Loopback;
+            o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, o.SiloPort);
+            o.GatewayListeningEndpoint = o.GatewayPort == 0 ? null : new IPEndPoint(IPAddress.Loopback, o.GatewayPort);
+        });
 }

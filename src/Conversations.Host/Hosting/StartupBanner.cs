@@ -13,6 +13,7 @@ internal sealed partial class StartupBanner(
     IHostApplicationLifetime lifetime,
     IOptions<StorageOptions> storage,
     IOptions<ConversationsClusterOptions> cluster,
+    ClusterTls clusterTls,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -22,6 +23,9 @@ internal sealed partial class StartupBanner(
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses) LogListening(logger, address, address.TrimEnd('/') + "/dashboard", address.TrimEnd('/') + "/openapi/v1.json");
             LogStorage(logger, Describe(storage.Value), cluster.Value.ClusterId, cluster.Value.SiloPort, cluster.Value.GatewayPort);
+            if (clusterTls.Enabled) LogClusterTlsOn(logger, clusterTls.Certificate.Thumbprint, clusterTls.AllowedThumbprintCount, ClusterTlsOptions.SectionName);
+            else if (storage.Value.UsesPostgreSql) LogClusterTlsOffOnEveryAddress(logger, ClusterTlsOptions.SectionName);
+            else LogClusterTlsOffOnLoopback(logger);
         });
         return Task.CompletedTask;
     }
@@ -41,4 +45,13 @@ internal sealed partial class StartupBanner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage: {Storage}; cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}")]
     private static partial void LogStorage(ILogger logger, string storage, string clusterId, int siloPort, int gatewayPort);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster TLS on: certificate {Thumbprint}; silos and clients must present it or one of the {AllowedCount} certificates in {Section}:AllowedThumbprints")]
+    private static partial void LogClusterTlsOn(ILogger logger, string thumbprint, int allowedCount, string section);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster TLS off: silo and gateway ports listen on 127.0.0.1 only")]
+    private static partial void LogClusterTlsOffOnLoopback(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster TLS off: silo and gateway ports listen on every address without authentication. Keep them off untrusted networks, or set {Section}:CertificatePath")]
+    private static partial void LogClusterTlsOffOnEveryAddress(ILogger logger, string section);
 }

@@ -1,0 +1,53 @@
+using Conversations.Abstractions.Leads;
+using Conversations.Host.Hosting;
+using Conversations.Host.Tests.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using static Conversations.Host.Tests.Payloads;
+
+namespace Conversations.Host.Tests.Cluster;
+
+/// <summary>In PostgreSQL clustering, silos talk to each other over TLS too.</summary>
+public sealed class PostgreSqlClusterTlsTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>
+{
+    private static readonly TimeSpan MembershipBound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task TwoSilosWithTls_FormOneCluster_AndServeATlsClient()
+    {
+        using var files = new TestCertificates();
+        using var certificate = TestCertificates.Create("conversations-cluster");
+        var connectionString = await postgres.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Conversations:Cluster:ClusterId"] = $"tls-{Guid.NewGuid():N}",
+            [$"{ClusterTlsOptions.SectionName}:CertificatePath"] = files.WritePfx(certificate),
+            [$"{ClusterTlsOptions.SectionName}:CertificatePassword"] = TestCertificates.Password,
+        };
+
+        await using var first = ConversationsHostFactory.PostgreSql(connectionString, settings);
+        using var firstHttp = first.CreateClient();
+        // The second silo becomes active only once it has reached the first over the (TLS) silo port.
+        await using var second = ConversationsHostFactory.PostgreSql(connectionString, settings);
+        using var secondHttp = second.CreateClient();
+        await WaitForActiveSilosAsync(first.Services, 2);
+        await WaitForActiveSilosAsync(second.Services, 2);
+
+        var email = NewEmail();
+        (await secondHttp.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email))).EnsureSuccessStatusCode();
+        using var client = await GatewayClient.StartAsync(first.Services, certificate);
+        var lead = await client.Services.GetRequiredService<IClusterClient>().GetGrain<ILeadGrain>(LeadKey.From(email, null, null)!).GetAsync();
+
+        Assert.Equal([email], lead?.Emails);
+    }
+
+    private static async Task WaitForActiveSilosAsync(IServiceProvider services, int count)
+    {
+        var membership = services.GetRequiredService<IClusterMembershipService>();
+        using var timeout = new CancellationTokenSource(MembershipBound);
+        while (membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) < count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+        }
+    }
+}
