@@ -1,5 +1,6 @@
 using Conversations.Host.Apis;
 using Conversations.Host.Hosting;
+using Conversations.Host.Limits;
 using Conversations.Ingestion;
 using Orleans.Dashboard;
 
@@ -9,19 +10,21 @@ var storage = builder.AddConversationsStorage();
 builder.AddConversationsSilo(storage);
 builder.Services.AddConversationsIngestion();
 builder.AddConversationsApi();
+builder.AddConversationsLimits();
 builder.Services.AddHostedService<StartupBanner>();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapWebhooksApi();
 app.MapLeadsApi();
 app.MapCampaignsApi();
 app.MapAdminApi();
-app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
+app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription().RequireRateLimiting(RateLimitPolicies.Operators);
 
 app.Run();
 

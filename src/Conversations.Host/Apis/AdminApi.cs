@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conversations.Host.Limits;
 using Conversations.Host.Replay;
 using Conversations.Ingestion.Authenticity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Admin");
+        var group = app.MapGroup("/api/admin").WithTags("Admin").RequireRateLimiting(RateLimitPolicies.Operators);
         group.MapPost("/replay", ReplayAsync)
             .WithName("ReplayDeliveries")
             .WithSummary("Runs stored deliveries (filtered by provider and received-at range) through today's normalizers. Idempotent.")

@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Campaigns;
+using Conversations.Host.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Host.Apis;
@@ -7,7 +8,7 @@ public static class CampaignsApi
 {
     public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns");
+        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireRateLimiting(RateLimitPolicies.Operators);
         group.MapGet("/{campaignId}", GetCampaignAsync)
             .WithName("GetCampaign")
             .WithSummary("A campaign's name, number of leads and funnel counts (distinct leads). Ids look like salesforge:seq_123.")

@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Leads;
+using Conversations.Host.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Host.Apis;
@@ -7,7 +8,7 @@ public static class LeadsApi
 {
     public static RouteGroupBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/leads").WithTags("Leads");
+        var group = app.MapGroup("/api/leads").WithTags("Leads").RequireRateLimiting(RateLimitPolicies.Operators);
         group.MapGet("/{leadKey}", GetLeadAsync)
             .WithName("GetLead")
             .WithSummary("A lead's identities, status, counts, and first and last activity. Keys look like email:bill@example.com or linkedin:alex-doe.")
