@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Xunit.Abstractions;
 
 namespace Conversations.Host.Tests.Limits;
 
@@ -7,7 +8,7 @@ namespace Conversations.Host.Tests.Limits;
 /// Unauthenticated callers can open connections to /webhooks and declare any Content-Length. The server's memory
 /// must follow the bytes that arrive, not the bytes declared, and slow bodies must be cut off in bounded time.
 /// </summary>
-public sealed class BoundedBodyMemoryTests
+public sealed class BoundedBodyMemoryTests(ITestOutputHelper output)
 {
     private const int MaxBodyBytes = 16 * 1024 * 1024;
     private const int SlowConnections = 200;
@@ -60,6 +61,7 @@ public sealed class BoundedBodyMemoryTests
             var allClosedAfter = started.Elapsed;
 
             var growth = held - baseline;
+            output.WriteLine($"managed memory growth {growth / 1024} KiB; all connections ended after {allClosedAfter.TotalSeconds:F1} s");
             Assert.True(growth < AllowedGrowthBytes,
                 $"Managed memory grew by {growth / (1024 * 1024)} MiB while {SlowConnections} uploads declared {(long)SlowConnections * MaxBodyBytes / (1024 * 1024)} MiB in all.");
             Assert.All(answers.Take(SlowConnections), answer =>
