@@ -77,7 +77,8 @@ public sealed partial class WebhookReceiver(
     private static ProblemHttpResult Unread(BodyReadFailure failure, IngestionOptions limits, HttpContext context)
     {
         // The rest of an unread body may never come: close the connection rather than wait to drain it.
-        context.Response.Headers.Connection = "close";
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+            context.Response.Headers.Connection = "close";
         return failure switch
         {
             BodyReadFailure.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge, "Body too large",
