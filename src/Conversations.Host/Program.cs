@@ -1,6 +1,7 @@
 using Conversations.Host.Access;
 using Conversations.Host.Apis;
 using Conversations.Host.Hosting;
+using Conversations.Host.Limits;
 using Conversations.Host.Management;
 using Conversations.Ingestion;
 
@@ -13,6 +14,7 @@ var storage = builder.AddConversationsStorage();
 builder.AddConversationsSilo(storage);
 builder.Services.AddConversationsIngestion();
 builder.AddConversationsApi();
+builder.AddConversationsLimits();
 builder.Services.AddConversationsAccess();
 builder.AddConversationsManagementListener();
 builder.Services.AddHostedService<StartupBanner>();
@@ -24,9 +26,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
 app.UseManagementListener();
+// Before authentication, so that guessing keys spends the caller's budget too.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapOpenApi().RequireOperatorRead();
+app.MapOpenApi().RequireOperatorRead().RequireRateLimiting(RateLimitPolicies.Operators);
 app.MapHealthApi();
 app.MapWebhooksApi();
 app.MapLeadsApi();

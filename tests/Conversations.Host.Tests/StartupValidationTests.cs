@@ -17,6 +17,15 @@ public sealed class StartupValidationTests
     [InlineData("Conversations:Management:Urls", "http://127.0.0.1", "Conversations:Management:Urls")]
     [InlineData("Conversations:Ingestion:MaxBodyBytes", "10", "Conversations:Ingestion:MaxBodyBytes")]
     [InlineData("Conversations:Archive:RetentionDays", "-1", "Conversations:Archive:RetentionDays")]
+    [InlineData("Conversations:Ingestion:BodyReadTimeoutSeconds", "0", "Conversations:Ingestion:BodyReadTimeoutSeconds")]
+    [InlineData("Conversations:Http:MaxConcurrentConnections", "0", "Conversations:Http:MaxConcurrentConnections")]
+    [InlineData("Conversations:Http:RequestHeadersTimeoutSeconds", "0", "Conversations:Http:RequestHeadersTimeoutSeconds")]
+    [InlineData("Conversations:Http:KeepAliveTimeoutSeconds", "0", "Conversations:Http:KeepAliveTimeoutSeconds")]
+    [InlineData("Conversations:Http:MinRequestBodyBytesPerSecond", "0", "Conversations:Http:MinRequestBodyBytesPerSecond")]
+    [InlineData("Conversations:Http:MinRequestBodyGraceSeconds", "1", "Conversations:Http:MinRequestBodyGraceSeconds")]
+    [InlineData("Conversations:RateLimiting:Webhooks:Burst", "0", "Conversations:RateLimiting:Webhooks:Burst")]
+    [InlineData("Conversations:RateLimiting:Webhooks:PermitsPerPeriod", "0", "Conversations:RateLimiting:Webhooks:PermitsPerPeriod")]
+    [InlineData("Conversations:RateLimiting:Operators:PeriodSeconds", "0", "Conversations:RateLimiting:Operators:PeriodSeconds")]
     public void Start_WhenASettingIsMissingOrInvalid_FailsNamingIt(string key, string value, string named)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("conversations-startup-").FullName;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Conversations.Host.Access;
+using Conversations.Host.Limits;
 using Conversations.Host.Replay;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -11,7 +12,7 @@ public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Admin").RequireOperatorAdmin();
+        var group = app.MapGroup("/api/admin").WithTags("Admin").RequireOperatorAdmin().RequireRateLimiting(RateLimitPolicies.Operators);
         group.MapPost("/replay", ReplayAsync)
             .WithName("ReplayDeliveries")
             .WithSummary("Runs stored deliveries (filtered by provider and received-at range) through today's normalizers. Idempotent.")

@@ -1,5 +1,6 @@
 using Conversations.Abstractions.Campaigns;
 using Conversations.Host.Access;
+using Conversations.Host.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Host.Apis;
@@ -8,7 +9,7 @@ public static class CampaignsApi
 {
     public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireOperatorRead();
+        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireOperatorRead().RequireRateLimiting(RateLimitPolicies.Operators);
         group.MapGet("/{campaignId}", GetCampaignAsync)
             .WithName("GetCampaign")
             .WithSummary("A campaign's name, number of leads and funnel counts (distinct leads). Ids look like salesforge:seq_123.")

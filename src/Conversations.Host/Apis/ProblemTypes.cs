@@ -9,6 +9,9 @@ public static class ProblemTypes
     public const string NotAuthorized = Base + "not-authorized";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string BodyTooLarge = Base + "body-too-large";
+    public const string BodyTooSlow = Base + "body-too-slow";
+    public const string IncompleteBody = Base + "incomplete-body";
+    public const string RateLimited = Base + "rate-limited";
     public const string MalformedJson = Base + "malformed-json";
     public const string InvalidPayload = Base + "invalid-payload";
     public const string NoLeadIdentity = Base + "no-lead-identity";

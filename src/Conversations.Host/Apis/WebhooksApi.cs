@@ -1,4 +1,5 @@
 using Conversations.Host.Access;
+using Conversations.Host.Limits;
 using Conversations.Host.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
@@ -9,7 +10,7 @@ public static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowPublicAccess();
+        var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowPublicAccess().RequireRateLimiting(RateLimitPolicies.Webhooks);
         Configure(group.MapPost("/{provider}", ReceiveAsync).WithName("ReceiveWebhook"));
         Configure(group.MapPost("/{provider}/{token}", ReceiveWithTokenAsync).WithName("ReceiveWebhookWithToken")
             .WithDescription("The same receiver for providers that do not sign their deliveries: the secret token configured for the provider is part of the URL."));
@@ -33,9 +34,11 @@ public static class WebhooksApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
 

@@ -1,20 +1,47 @@
 namespace Conversations.Host.Webhooks;
 
-/// <summary>Reads a request body once, refusing to buffer more than a limit.</summary>
+/// <summary>
+/// Reads a request body once, bounded in size and in time. Memory grows with the bytes received, not with the
+/// Content-Length the caller declares, so idle or slow uploads cost little.
+/// </summary>
 internal static class RequestBodyReader
 {
-    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<BodyReadOutcome> ReadAsync(
+        HttpRequest request, int maxBytes, TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes) return null;
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (request.ContentLength > maxBytes) return BodyReadOutcome.Failed(BodyReadFailure.TooLarge);
+
+        using var deadline = new CancellationTokenSource(timeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        // One byte of room beyond the limit tells a body of exactly maxBytes from a larger one without a declared length.
+        using var buffer = new PooledBodyBuffer(maxBytes + 1);
+        try
         {
-            if (buffer.Length + read > maxBytes) return null;
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.FreeSpace(), linked.Token)) > 0)
+            {
+                buffer.Advance(read);
+                if (buffer.Count > maxBytes) return BodyReadOutcome.Failed(BodyReadFailure.TooLarge);
+            }
+            return BodyReadOutcome.Read(buffer.ToArray());
         }
-        return buffer.ToArray();
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return BodyReadOutcome.Failed(BodyReadFailure.TooSlow);
+        }
+        catch (BadHttpRequestException rejected)
+        {
+            // Kestrel's own limits: the maximum body size, the minimum data rate, a malformed or truncated body.
+            return BodyReadOutcome.Failed(rejected.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => BodyReadFailure.TooLarge,
+                StatusCodes.Status408RequestTimeout => BodyReadFailure.TooSlow,
+                _ => BodyReadFailure.Incomplete,
+            });
+        }
+        catch (IOException) when (cancellationToken.IsCancellationRequested)
+        {
+            return BodyReadOutcome.Failed(BodyReadFailure.Incomplete);
+        }
     }
 }

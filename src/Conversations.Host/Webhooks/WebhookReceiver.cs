@@ -30,11 +30,9 @@ public sealed partial class WebhookReceiver(
             return Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
                 "Webhook bodies must be JSON: send Content-Type: application/json.");
 
-        var maxBytes = options.Value.MaxBodyBytes;
-        var body = await RequestBodyReader.ReadAsync(request, maxBytes, cancellationToken);
-        if (body is null)
-            return Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge, "Body too large",
-                $"The body is larger than the limit of {maxBytes} bytes (Conversations:Ingestion:MaxBodyBytes).");
+        var limits = options.Value;
+        var read = await RequestBodyReader.ReadAsync(request, limits.MaxBodyBytes, limits.BodyReadTimeout, clock, cancellationToken);
+        if (read.Body is not { } body) return Unread(read.Failure, limits, request.HttpContext);
 
         var receivedAt = clock.GetUtcNow();
         var headers = RequestHeaders.Of(request);
@@ -74,6 +72,22 @@ public sealed partial class WebhookReceiver(
             return Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.StorageUnavailable, "Not stored",
                 "The delivery could not be stored durably; nothing was acknowledged. Retry the delivery.");
         }
+    }
+
+    private static ProblemHttpResult Unread(BodyReadFailure failure, IngestionOptions limits, HttpContext context)
+    {
+        // The rest of an unread body may never come: close the connection rather than wait to drain it.
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+            context.Response.Headers.Connection = "close";
+        return failure switch
+        {
+            BodyReadFailure.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge, "Body too large",
+                $"The body is larger than the limit of {limits.MaxBodyBytes} bytes (Conversations:Ingestion:MaxBodyBytes)."),
+            BodyReadFailure.TooSlow => Problem(StatusCodes.Status408RequestTimeout, ProblemTypes.BodyTooSlow, "Body too slow",
+                $"The body did not arrive within {limits.BodyReadTimeoutSeconds} seconds (Conversations:Ingestion:BodyReadTimeoutSeconds) or arrived slower than the minimum data rate."),
+            _ => Problem(StatusCodes.Status400BadRequest, ProblemTypes.IncompleteBody, "Incomplete body",
+                "The body ended before its declared length or was malformed on the wire."),
+        };
     }
 
     private static ProblemHttpResult Rejected(NormalizationError error) => error.Kind switch

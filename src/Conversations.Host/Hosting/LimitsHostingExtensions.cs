@@ -1,0 +1,36 @@
+using System.Net;
+using Conversations.Host.Limits;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Host.Hosting;
+
+public static class LimitsHostingExtensions
+{
+    /// <summary>Kestrel's connection, timing and body limits, and the per-client rate limits of the webhook and operator routes.</summary>
+    public static void AddConversationsLimits(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IValidateOptions<HttpLimitsOptions>, HttpLimitsOptionsValidator>();
+        services.AddOptions<HttpLimitsOptions>().BindConfiguration(HttpLimitsOptions.SectionName).ValidateOnStart();
+        services.AddTransient<IConfigureOptions<KestrelServerOptions>, KestrelLimitsSetup>();
+
+        services.AddSingleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>();
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = RateLimitRejection.WriteAsync;
+            limiter.AddPolicy<WebhookRateLimitPolicy.Partition, WebhookRateLimitPolicy>(RateLimitPolicies.Webhooks);
+            limiter.AddPolicy<IPAddress, OperatorRateLimitPolicy>(RateLimitPolicies.Operators);
+        });
+
+        // Kestrel reports its own limits (body size, data rate, malformed framing) by throwing from body reads:
+        // answer with the status it chose rather than a 500.
+        services.Configure<ExceptionHandlerOptions>(o =>
+            o.StatusCodeSelector = exception => exception is Microsoft.AspNetCore.Http.BadHttpRequestException rejected
+                ? rejected.StatusCode
+                : StatusCodes.Status500InternalServerError);
+    }
+}
