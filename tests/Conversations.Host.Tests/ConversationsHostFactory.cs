@@ -36,8 +36,8 @@ public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
         new(With(extra, new() { ["Conversations:Storage:DataDirectory"] = dataDirectory }));
 
     /// <summary>A host storing everything in the PostgreSQL database at <paramref name="connectionString"/>.</summary>
-    public static ConversationsHostFactory PostgreSql(string connectionString) =>
-        new(new() { ["ConnectionStrings:PostgreSql"] = connectionString });
+    public static ConversationsHostFactory PostgreSql(string connectionString, IDictionary<string, string?>? extra = null) =>
+        new(With(extra, new() { ["ConnectionStrings:PostgreSql"] = connectionString }));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
