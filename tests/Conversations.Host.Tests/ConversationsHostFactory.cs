@@ -22,8 +22,8 @@ public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
             ["Conversations:Cluster:ServiceId"] = "conversations-tests",
             ["Conversations:Cluster:SiloPort"] = ports[0].ToString(),
             ["Conversations:Cluster:GatewayPort"] = ports[1].ToString(),
-            ["Logging:LogLevel:Default"] = "Warning",
         };
+        _settings.TryAdd("Logging:LogLevel:Default", "Warning");
         foreach (var provider in new[] { "Salesforge", "Seleqt", "Chat" })
         {
             _settings.TryAdd($"Conversations:Providers:{provider}:Enabled", "true");
