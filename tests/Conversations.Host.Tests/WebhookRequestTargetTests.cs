@@ -39,6 +39,8 @@ public sealed class WebhookRequestTargetTests
     [InlineData("/api/leads/email:a@b.example", "?token=not-a-webhook")]
     [InlineData("/webhooksx/salesforge/tok", "?token=t")]
     [InlineData("/", "")]
+    [InlineData("*", "")]
+    [InlineData("", "?token=t")]
     public void MoveTokenOut_WhenThereIsNoWebhookToken_ChangesNothing(string path, string query)
     {
         var request = new HttpRequestFeature { Path = path, QueryString = query, RawTarget = path + query };

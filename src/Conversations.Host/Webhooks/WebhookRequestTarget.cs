@@ -8,7 +8,7 @@ namespace Conversations.Host.Webhooks;
 /// </summary>
 internal static class WebhookRequestTarget
 {
-    private static readonly PathString Webhooks = "/webhooks";
+    private const string Webhooks = "/webhooks";
 
     /// <summary>
     /// Rewrites the request's path, query string and raw target without the token, and returns the token (the path's
@@ -16,7 +16,7 @@ internal static class WebhookRequestTarget
     /// </summary>
     public static string? MoveTokenOut(IHttpRequestFeature request)
     {
-        if (!new PathString(request.Path).StartsWithSegments(Webhooks, StringComparison.OrdinalIgnoreCase)) return null;
+        if (!IsUnderWebhooks(request.Path)) return null;
         var (path, fromPath) = WithoutPathToken(request.Path);
         var (query, fromQuery) = WithoutQueryToken(request.QueryString);
         if (fromPath is null && fromQuery is null) return null;
@@ -27,9 +27,13 @@ internal static class WebhookRequestTarget
         return fromPath ?? fromQuery;
     }
 
+    // Plain string tests: a server may hand over paths PathString refuses (an OPTIONS * request), and this must not throw.
+    private static bool IsUnderWebhooks(string path) =>
+        path.StartsWith(Webhooks, StringComparison.OrdinalIgnoreCase) && (path.Length == Webhooks.Length || path[Webhooks.Length] == '/');
+
     private static (string Path, string? Token) WithoutPathToken(string path)
     {
-        var providerStart = Webhooks.Value!.Length + 1;
+        var providerStart = Webhooks.Length + 1;
         var providerEnd = providerStart < path.Length ? path.IndexOf('/', providerStart) : -1;
         if (providerEnd < 0) return (path, null);
         var rest = path[(providerEnd + 1)..];
