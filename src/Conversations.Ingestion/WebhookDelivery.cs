@@ -2,7 +2,8 @@ namespace Conversations.Ingestion;
 
 /// <summary>
 /// A delivery as received: the exact body bytes, the request headers (names case-insensitive), the secret
-/// token from the URL when one was given (<c>/webhooks/{provider}/{token}</c> or <c>?token=</c>), and when it arrived.
+/// token when one was given (<c>/webhooks/{provider}/{token}</c>, <c>?token=</c> or the <c>X-Webhook-Token</c> header),
+/// and when it arrived.
 /// </summary>
 public sealed record WebhookDelivery(
     ReadOnlyMemory<byte> Body,

@@ -86,7 +86,7 @@ public sealed class AllProvidersTests : IAsyncLifetime
 
     [Theory]
     [InlineData(-301)]
-    [InlineData(301)]
+    [InlineData(330)] // ahead: a slow test run must not bring it back inside the window
     public async Task Generic_DeliverySignedOutsideTheFiveMinuteWindow_IsRefused(int secondsOff)
     {
         var body = Fixture.Read("generic/01-replied.json");

@@ -1,4 +1,5 @@
 using System.Net;
+using Conversations.Host.Webhooks;
 using Conversations.Storage.Archive;
 using Microsoft.Extensions.DependencyInjection;
 using static Conversations.Host.Tests.Payloads;
@@ -50,6 +51,33 @@ public sealed class AuthenticityTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/leads/email:{email}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_WithTheTokenInTheHeader_IsAccepted_AndTheHeaderIsNotArchived()
+    {
+        var email = NewEmail();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/salesforge") { Content = Fixture("salesforge/01-email_sent.json", email) };
+        request.Headers.Add(WebhookTokens.Header, Token);
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/leads/email:{email}")).StatusCode);
+        var archived = Assert.Single(await ArchivedAsync());
+        Assert.DoesNotContain(archived.Delivery.Headers, h => h.Value.Contains(Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_WithAWrongTokenInTheHeader_Returns401()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/salesforge") { Content = Fixture("salesforge/01-email_sent.json", NewEmail()) };
+        request.Headers.Add(WebhookTokens.Header, "wrong-token-0123456789");
+
+        var problem = await (await Client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+
+        Assert.DoesNotContain(Token, problem.ToString());
+        Assert.Empty(await ArchivedAsync());
     }
 
     [Fact]

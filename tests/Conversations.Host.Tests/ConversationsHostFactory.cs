@@ -27,10 +27,10 @@ public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
             ["Conversations:Cluster:ServiceId"] = "conversations-tests",
             ["Conversations:Cluster:SiloPort"] = ports[0].ToString(),
             ["Conversations:Cluster:GatewayPort"] = ports[1].ToString(),
-            ["Logging:LogLevel:Default"] = "Warning",
         };
         // Hosts meant to form one cluster share the ClusterId they are given.
         _settings.TryAdd("Conversations:Cluster:ClusterId", $"tests-{Guid.NewGuid():N}");
+        _settings.TryAdd("Logging:LogLevel:Default", "Warning");
     }
 
     /// <summary>A host on the embedded default: a SQLite file in <paramref name="dataDirectory"/>.</summary>

@@ -11,14 +11,13 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowPublicAccess().RequireRateLimiting(RateLimitPolicies.Webhooks);
-        Configure(group.MapPost("/{provider}", ReceiveAsync).WithName("ReceiveWebhook"));
-        Configure(group.MapPost("/{provider}/{token}", ReceiveWithTokenAsync).WithName("ReceiveWebhookWithToken")
-            .WithDescription("The same receiver for providers that do not sign their deliveries: the secret token configured for the provider is part of the URL."));
-        return group;
-    }
-
-    private static void Configure(RouteHandlerBuilder endpoint) =>
-        endpoint
+        // One route: a token in the path (/webhooks/{provider}/{token}) or query is moved out of the request target
+        // before routing, by WebhookTokenHttpContextFactory, so that it never shows in a route value or a log.
+        group.MapPost("/{provider}", ReceiveAsync).WithName("ReceiveWebhook")
+            .WithDescription(
+                "Providers that do not sign their deliveries (salesforge, seleqt, chat) authenticate with the secret token " +
+                $"configured for them, given in the path (/webhooks/{{provider}}/{{token}}), in the query (?{WebhookTokens.QueryParameter}=), " +
+                $"or in the {WebhookTokens.Header} header. The others authenticate with the signature or secret their provider sends.")
             .WithSummary("Receives a provider's webhook delivery; answers 200 once its events are durable.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
@@ -41,12 +40,10 @@ public static class WebhooksApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
-
-    public static Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveWithTokenAsync(
-        string provider, string token, HttpRequest request, WebhookReceiver receiver, CancellationToken cancellationToken) =>
-        receiver.ReceiveAsync(provider, token, request, cancellationToken);
+        return group;
+    }
 
     public static Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveAsync(
         string provider, HttpRequest request, WebhookReceiver receiver, CancellationToken cancellationToken) =>
-        receiver.ReceiveAsync(provider, request.Query["token"].FirstOrDefault(), request, cancellationToken);
+        receiver.ReceiveAsync(provider, WebhookTokens.Of(request.HttpContext), request, cancellationToken);
 }

@@ -26,6 +26,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookIngestor>();
         builder.Services.AddSingleton<WebhookReceiver>();
+        builder.Services.AddSingleton<IHttpContextFactory, WebhookTokenHttpContextFactory>();
         builder.Services.AddSingleton<DeliveryReplayer>();
         builder.Services.AddHostedService<ArchiveRetentionService>();
         builder.Services.AddHostedService<UnauthenticatedAccessReport>();

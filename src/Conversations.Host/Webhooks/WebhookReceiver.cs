@@ -47,8 +47,8 @@ public sealed partial class WebhookReceiver(
         var result = receiver.Normalizer.Normalize(body, receivedAt);
         if (result.Error is { } error) return Rejected(error);
 
-        var raw = new RawDelivery(receiver.Name, receivedAt, request.ContentType!, ArchivedHeaders.From(headers), body,
-            result.IsIgnored ? "ignored" : "accepted");
+        var raw = new RawDelivery(receiver.Name, receivedAt, request.ContentType!, ArchivedHeaders.From(headers),
+            receiver.ArchivableBody(body), result.IsIgnored ? "ignored" : "accepted");
         try
         {
             var stored = archive.StoreAsync(raw, cancellationToken);

@@ -10,6 +10,9 @@ internal static class BreakcoldBodySecret
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = JsonWebhook.MaxDepth };
 
+    /// <summary>The top-level property that carries the secret.</summary>
+    public static ReadOnlySpan<byte> PropertyName => "secret"u8;
+
     public static VerificationResult Check(ReadOnlyMemory<byte> body, string expected)
     {
         var (presented, problem) = Read(body);
@@ -29,7 +32,7 @@ internal static class BreakcoldBodySecret
             using var document = JsonDocument.Parse(utf8, Options);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return (null, "the body is not a JSON object, so its secret cannot be checked");
-            if (!root.TryGetProperty("secret", out var secret) || secret.ValueKind != JsonValueKind.String)
+            if (!root.TryGetProperty(PropertyName, out var secret) || secret.ValueKind != JsonValueKind.String)
                 return (null, "the body carries no secret");
             return (secret.GetString(), null);
         }

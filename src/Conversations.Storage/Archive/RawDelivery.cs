@@ -1,8 +1,8 @@
 namespace Conversations.Storage.Archive;
 
 /// <summary>
-/// A delivery exactly as received: body bytes, content type, a subset of headers that carries no credential,
-/// and what the service did with it (<c>accepted</c> or <c>ignored</c>).
+/// A delivery as received: body bytes (with any credential the provider puts in the body redacted), content type,
+/// a subset of headers that carries no credential, and what the service did with it (<c>accepted</c> or <c>ignored</c>).
 /// </summary>
 public sealed record RawDelivery(
     string Provider,

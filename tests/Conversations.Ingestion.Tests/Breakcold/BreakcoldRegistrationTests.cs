@@ -14,16 +14,18 @@ public sealed class BreakcoldRegistrationTests
     private const string Section = "Conversations:Providers:Breakcold";
 
     [Fact]
-    public void AddBreakcoldProvider_RegistersOneNormalizerAndOneVerifier_EvenWhenCalledTwice()
+    public void AddBreakcoldProvider_RegistersOneNormalizerVerifierAndArchiveRedactor_EvenWhenCalledTwice()
     {
         using var services = Services(new()).AddBreakcoldProvider().BuildServiceProvider();
 
-        var providers = new WebhookProviders(services.GetServices<IWebhookNormalizer>(), services.GetServices<IDeliveryVerifier>());
+        var providers = new WebhookProviders(services.GetServices<IWebhookNormalizer>(), services.GetServices<IDeliveryVerifier>(), services.GetServices<IArchiveRedactor>());
 
         Assert.IsType<BreakcoldNormalizer>(Assert.Single(services.GetServices<IWebhookNormalizer>()));
         Assert.IsType<BreakcoldVerifier>(Assert.Single(services.GetServices<IDeliveryVerifier>()));
+        Assert.IsType<BreakcoldArchiveRedactor>(Assert.Single(services.GetServices<IArchiveRedactor>()));
         Assert.True(providers.TryGet("Breakcold", out var breakcold));
         Assert.Equal(Providers.Breakcold, breakcold.Name);
+        Assert.IsType<BreakcoldArchiveRedactor>(breakcold.Redactor);
     }
 
     [Fact]
