@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static Conversations.Host.Tests.Payloads;
 
@@ -21,6 +23,21 @@ public sealed class ClosedByDefaultTests
         var problem = await lead.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("No operator credential is configured", problem.Str("detail"));
         await dashboard.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("Production", "No operator credential is configured (Conversations:Access:ApiKeys, Conversations:Access:Jwt): the query API, admin API, dashboard and OpenAPI document refuse everyone")]
+    [InlineData("Development", "UNAUTHENTICATED: the query API, admin API, dashboard and OpenAPI document are open to anyone (Conversations:Access:AllowAnonymous=true)")]
+    public async Task Startup_SaysWhetherOperatorRoutesAreClosedOrOpen(string environment, string expected)
+    {
+        var logs = new CapturingLoggerProvider();
+        var settings = environment == "Production" ? ProductionHost.Settings() : new Dictionary<string, string?>();
+        await using var baseFactory = ConversationsHostFactory.Embedded(Directory.CreateTempSubdirectory("conversations-report-").FullName, settings);
+        await using var factory = baseFactory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+
+        using var client = factory.CreateClient();
+
+        Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Warning && entry.Text.Contains(expected, StringComparison.Ordinal));
     }
 
     [Theory]
