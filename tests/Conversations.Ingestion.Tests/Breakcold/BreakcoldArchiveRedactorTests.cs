@@ -107,8 +107,9 @@ public sealed class BreakcoldArchiveRedactorTests
         var verifier = Verifier(o => o.Secret = BodySecret);
         var verifierOfRedacted = Verifier(o => o.Secret = JsonSecretRedaction.Replacement);
 
-        var failures = BulkMutations.Failures(MutationChecks.ReadAll(Providers.Breakcold), (body, _) =>
+        var failures = SeededMutants.Failures(MutationChecks.ReadAll(Providers.Breakcold), mutant =>
         {
+            var body = mutant.Body;
             var redacted = _redactor.Redact(body);
             if (!verifier.Verify(Unsigned(body)).IsAuthentic) return null;
             if (redacted.Span.IndexOf(Encoding.UTF8.GetBytes(BodySecret)) >= 0) return "the secret is still in the redacted body";

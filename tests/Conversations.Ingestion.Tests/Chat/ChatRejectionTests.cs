@@ -86,13 +86,4 @@ public sealed class ChatRejectionTests
 
         Assert.Equal("conversation.id and message.conversation_id are both missing", error.Detail);
     }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("[]")]
-    [InlineData("null")]
-    [InlineData("{\"event\": \"newMessage\", \"message\": ")]
-    [InlineData("{\"event\": \"newMessage\"} trailing")]
-    public void Normalize_WhenBodyIsNotAJsonObject_RejectsAsMalformed(string body) =>
-        _normalizer.Normalize(Bodies.Utf8(body)).AssertRejected(NormalizationErrorKind.MalformedJson);
 }

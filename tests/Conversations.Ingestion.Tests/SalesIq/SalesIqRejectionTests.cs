@@ -132,13 +132,4 @@ public sealed class SalesIqRejectionTests
 
         Assert.Equal("entity.id and entity_id are both missing", error.Detail);
     }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("[]")]
-    [InlineData("\"conversation.created\"")]
-    [InlineData("{\"event\": \"conversation.created\", \"entity\": ")]
-    [InlineData("{\"event\": \"conversation.created\"} trailing")]
-    public void Normalize_WhenBodyIsNotAJsonObject_RejectsAsMalformed(string body) =>
-        _normalizer.Normalize(Bodies.Utf8(body)).AssertRejected(NormalizationErrorKind.MalformedJson);
 }

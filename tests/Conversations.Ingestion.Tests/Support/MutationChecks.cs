@@ -5,16 +5,6 @@ namespace Conversations.Ingestion.Tests.Support;
 /// <summary>What must hold for any body, however broken: no exception, and a coherent result.</summary>
 internal static class MutationChecks
 {
-    public static bool NeverThrowsOnAnyFixture(IWebhookNormalizer normalizer, IReadOnlyList<byte[]> fixtures, ByteMutation[] mutations)
-    {
-        foreach (var fixture in fixtures)
-        {
-            var result = normalizer.Normalize(ByteMutation.Apply(fixture, mutations), Delivery.ReceivedAt);
-            if (!IsCoherent(result)) return false;
-        }
-        return true;
-    }
-
     public static IReadOnlyList<byte[]> ReadAll(string provider) => Fixture.Names(provider).Select(Fixture.Read).ToList();
 
     public static bool IsCoherent(NormalizationResult result) => result switch
