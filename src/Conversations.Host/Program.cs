@@ -4,13 +4,14 @@ using Conversations.Host.Hosting;
 using Conversations.Host.Limits;
 using Conversations.Host.Management;
 using Conversations.Ingestion;
+using Conversations.Storage;
 
 if (NewApiKeyCommand.IsRequested(args)) return NewApiKeyCommand.Run(args, Console.Out);
 StartupFailure.ReportConfigurationErrorsAtExit();
 
 var builder = WebApplication.CreateBuilder(args);
 
-var storage = builder.AddConversationsStorage();
+var storage = builder.Services.AddConversationsStorage(builder.Configuration);
 builder.AddConversationsSilo(storage);
 builder.Services.AddConversationsIngestion();
 builder.AddConversationsApi();

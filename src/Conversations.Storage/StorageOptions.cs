@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace Conversations.Storage;
 
@@ -6,6 +6,9 @@ namespace Conversations.Storage;
 public sealed class StorageOptions
 {
     public const string SectionName = "Conversations:Storage";
+
+    /// <summary>The name under <c>ConnectionStrings</c> also read for <see cref="PostgreSqlConnectionString"/>.</summary>
+    public const string ConnectionStringName = "PostgreSql";
 
     /// <summary>
     /// A PostgreSQL connection string. When empty (the default), everything is stored in an embedded SQLite
@@ -26,31 +29,14 @@ public sealed class StorageOptions
     public bool ApplySchemaOnStartup { get; set; } = true;
 
     public bool UsesPostgreSql => !string.IsNullOrWhiteSpace(PostgreSqlConnectionString);
-}
 
-public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
-{
-    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    /// <summary>
+    /// The PostgreSQL connection string in <paramref name="configuration"/>: this section's setting, else
+    /// <c>ConnectionStrings:PostgreSql</c>. The one place both the options and the backend choice read it from.
+    /// </summary>
+    internal static string? PostgreSqlConnectionStringIn(IConfiguration configuration)
     {
-        var failures = new List<string>();
-        if (!options.UsesPostgreSql && string.IsNullOrWhiteSpace(options.DataDirectory))
-            failures.Add($"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)} must name a folder when no PostgreSQL connection string is configured.");
-        if (options.MaxBatchSize is < 1 or > 10_000)
-            failures.Add($"{StorageOptions.SectionName}:{nameof(StorageOptions.MaxBatchSize)} must be between 1 and 10000 (was {options.MaxBatchSize}).");
-        if (options.Writers is < 1 or > 64)
-            failures.Add($"{StorageOptions.SectionName}:{nameof(StorageOptions.Writers)} must be between 1 and 64 (was {options.Writers}).");
-        if (options.UsesPostgreSql)
-        {
-            try
-            {
-                _ = new Npgsql.NpgsqlConnectionStringBuilder(options.PostgreSqlConnectionString);
-            }
-            catch (ArgumentException)
-            {
-                // The message of the exception could echo the password: say only which setting is wrong.
-                failures.Add($"{StorageOptions.SectionName}:{nameof(StorageOptions.PostgreSqlConnectionString)} is not a valid PostgreSQL connection string.");
-            }
-        }
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        var configured = configuration[$"{SectionName}:{nameof(PostgreSqlConnectionString)}"];
+        return string.IsNullOrWhiteSpace(configured) ? configuration.GetConnectionString(ConnectionStringName) : configured;
     }
 }

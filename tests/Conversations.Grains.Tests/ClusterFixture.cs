@@ -1,19 +1,18 @@
-using Conversations.Abstractions;
 using Conversations.Abstractions.Streams;
-using Conversations.Abstractions.Timeline;
-using Conversations.Storage.Sqlite;
+using Conversations.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Conversations.Grains.Tests;
 
-/// <summary>One in-process cluster shared by the grain tests, storing into a real SQLite file in a temporary folder.</summary>
+/// <summary>
+/// One in-process cluster shared by the grain tests, wired by the service's own AddConversationsStorage on the
+/// embedded backend: a real SQLite file in a temporary folder.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    private const string DataDirectoryKey = "Test:DataDirectory";
+    private const string DataDirectoryKey = $"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-grains-").FullName;
 
     public TestCluster Cluster { get; private set; } = null!;
@@ -38,18 +37,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private sealed class SiloConfigurator : IHostConfigurator
     {
         public void Configure(IHostBuilder hostBuilder) => hostBuilder
-            .ConfigureServices((context, services) =>
-            {
-                var database = new SqliteDatabase(context.Configuration[DataDirectoryKey]!);
-                services.AddSingleton(database);
-                services.AddSingleton<ITimelineStore>(new SqliteTimelineStore(database, maxBatchSize: 256));
-                services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
-                foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
-                {
-                    services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) =>
-                        new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IGrainStorageSerializer>()));
-                }
-            })
+            .ConfigureServices((context, services) => services.AddConversationsStorage(context.Configuration))
             .UseOrleans(silo => silo.AddMemoryStreams(StreamNames.Provider));
     }
 

@@ -1,26 +1,23 @@
 using System.Net;
-using Conversations.Abstractions;
 using Conversations.Abstractions.Streams;
 using Conversations.Storage;
-using Conversations.Storage.Sqlite;
+using Conversations.Storage.PostgreSql;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using Orleans.Storage;
 
 namespace Conversations.Host.Hosting;
 
 public static class SiloHostingExtensions
 {
-    private const string NpgsqlInvariant = "Npgsql";
-
     /// <summary>The Orleans Dashboard's own options (<c>HideTrace</c>, <c>CounterUpdateIntervalMs</c>, ...).</summary>
     public const string DashboardSectionName = "Conversations:Dashboard";
 
     /// <summary>
-    /// Hosts the Orleans silo in this process: PostgreSQL clustering, grain storage and reminders when a
-    /// connection string is configured; otherwise localhost clustering with grain state in the embedded file.
+    /// Hosts the Orleans silo in this process: on PostgreSQL, a cluster of silos that find each other through the
+    /// database; on the embedded file, a lone silo on localhost. Grain storage comes from AddConversationsStorage.
     /// </summary>
-    public static void AddConversationsSilo(this WebApplicationBuilder builder, StorageOptions storage)
+    public static void AddConversationsSilo(this WebApplicationBuilder builder, StorageBackend storage)
     {
         var section = builder.Configuration.GetSection(ConversationsClusterOptions.SectionName);
         var cluster = section.Get<ConversationsClusterOptions>() ?? new ConversationsClusterOptions();
@@ -36,44 +33,21 @@ public static class SiloHostingExtensions
             });
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
 
-            if (storage.UsesPostgreSql)
+            if (storage == StorageBackend.PostgreSql)
             {
-                var connectionString = storage.PostgreSqlConnectionString!;
                 silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIPAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
-                silo.UseAdoNetClustering(o =>
+                silo.UseAdoNetClustering(clustering => clustering.Configure<IOptions<StorageOptions>>((o, options) =>
                 {
-                    o.Invariant = NpgsqlInvariant;
-                    o.ConnectionString = connectionString;
-                });
-                silo.UseAdoNetReminderService(o =>
-                {
-                    o.Invariant = NpgsqlInvariant;
-                    o.ConnectionString = connectionString;
-                });
-                foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
-                {
-                    silo.AddAdoNetGrainStorage(name, o =>
-                    {
-                        o.Invariant = NpgsqlInvariant;
-                        o.ConnectionString = connectionString;
-                    });
-                }
+                    o.Invariant = PostgreSqlDataSource.AdoNetInvariant;
+                    o.ConnectionString = options.Value.PostgreSqlConnectionString;
+                }));
             }
             else
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 silo.ListenOnLoopbackOnly();
-                silo.UseInMemoryReminderService();
-                foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
-                {
-                    silo.Services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) =>
-                        new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IGrainStorageSerializer>()));
-                }
             }
 
-            // State is written with Orleans' own serializer: types are identified by their stable [Alias],
-            // so renaming a .NET type does not orphan stored rows (the JSON default stores .NET type names).
-            silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             silo.UseClusterTlsWhenConfigured();
             silo.AddMemoryStreams(StreamNames.Provider);
             // The live log stream shows log lines (lead keys among them) to any dashboard user: off unless asked for.

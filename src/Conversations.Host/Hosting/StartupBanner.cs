@@ -11,6 +11,7 @@ namespace Conversations.Host.Hosting;
 internal sealed partial class StartupBanner(
     IServer server,
     IHostApplicationLifetime lifetime,
+    StorageBackend backend,
     IOptions<StorageOptions> storage,
     IOptions<ConversationsClusterOptions> cluster,
     ClusterTls clusterTls,
@@ -22,9 +23,9 @@ internal sealed partial class StartupBanner(
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses) LogListening(logger, address, address.TrimEnd('/') + "/dashboard", address.TrimEnd('/') + "/openapi/v1.json");
-            LogStorage(logger, Describe(storage.Value), cluster.Value.ClusterId, cluster.Value.SiloPort, cluster.Value.GatewayPort);
+            LogStorage(logger, Describe(backend, storage.Value), cluster.Value.ClusterId, cluster.Value.SiloPort, cluster.Value.GatewayPort);
             if (clusterTls.Enabled) LogClusterTlsOn(logger, clusterTls.Certificate.Thumbprint, clusterTls.AllowedThumbprintCount, ClusterTlsOptions.SectionName);
-            else if (storage.Value.UsesPostgreSql) LogClusterTlsOffOnEveryAddress(logger, ClusterTlsOptions.SectionName);
+            else if (backend == StorageBackend.PostgreSql) LogClusterTlsOffOnEveryAddress(logger, ClusterTlsOptions.SectionName);
             else LogClusterTlsOffOnLoopback(logger);
         });
         return Task.CompletedTask;
@@ -32,9 +33,9 @@ internal sealed partial class StartupBanner(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static string Describe(StorageOptions options)
+    private static string Describe(StorageBackend backend, StorageOptions options)
     {
-        if (!options.UsesPostgreSql)
+        if (backend == StorageBackend.Sqlite)
             return $"embedded SQLite at {Path.GetFullPath(Path.Combine(options.DataDirectory, SqliteDatabase.FileName))}";
         var builder = new NpgsqlConnectionStringBuilder(options.PostgreSqlConnectionString);
         return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";

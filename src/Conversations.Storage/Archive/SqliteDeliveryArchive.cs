@@ -4,7 +4,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Conversations.Storage.Archive;
 
-/// <summary>The delivery archive in the embedded SQLite file, group-committed by one writer.</summary>
+/// <summary>
+/// The delivery archive in the embedded SQLite file, group-committed by one writer; reads and deletes run off the
+/// caller's thread (<see cref="OffTheCallersThread"/>).
+/// </summary>
 public sealed class SqliteDeliveryArchive : IDeliveryArchive, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
@@ -46,7 +49,10 @@ public sealed class SqliteDeliveryArchive : IDeliveryArchive, IAsyncDisposable
         return Task.FromResult<IReadOnlyList<long>>(ids);
     }
 
-    public Task<IReadOnlyList<ArchivedDelivery>> ReadAsync(DeliveryFilter filter, long afterId, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ArchivedDelivery>> ReadAsync(DeliveryFilter filter, long afterId, int limit, CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() => Read(filter, afterId, limit), cancellationToken);
+
+    private IReadOnlyList<ArchivedDelivery> Read(DeliveryFilter filter, long afterId, int limit)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
@@ -69,16 +75,19 @@ public sealed class SqliteDeliveryArchive : IDeliveryArchive, IAsyncDisposable
                 reader.GetString(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetString(3),
                 HeaderJson.Deserialize(reader.GetString(4)), (byte[])reader.GetValue(5), reader.GetString(6))));
         }
-        return Task.FromResult<IReadOnlyList<ArchivedDelivery>>(deliveries);
+        return deliveries;
     }
 
-    public Task<int> DeleteReceivedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    public Task<int> DeleteReceivedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() => DeleteReceivedBefore(cutoff), cancellationToken);
+
+    private int DeleteReceivedBefore(DateTimeOffset cutoff)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM webhook_deliveries WHERE received_at < $cutoff";
         command.Parameters.AddWithValue("$cutoff", cutoff.UtcTicks);
-        return Task.FromResult(command.ExecuteNonQuery());
+        return command.ExecuteNonQuery();
     }
 
     public ValueTask DisposeAsync() => _queue.DisposeAsync();

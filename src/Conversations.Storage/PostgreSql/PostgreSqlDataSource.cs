@@ -4,6 +4,9 @@ namespace Conversations.Storage.PostgreSql;
 
 public static class PostgreSqlDataSource
 {
+    /// <summary>The ADO.NET invariant name the Orleans providers (grain storage, clustering) load Npgsql by.</summary>
+    public const string AdoNetInvariant = "Npgsql";
+
     /// <summary>
     /// A data source for the timeline store. Unless the connection string says otherwise, statements are
     /// prepared automatically: the store runs a handful of statements thousands of times a second, and

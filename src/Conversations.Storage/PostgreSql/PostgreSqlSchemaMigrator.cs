@@ -1,3 +1,4 @@
+using Conversations.Storage.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -10,29 +11,18 @@ namespace Conversations.Storage.PostgreSql;
 /// </summary>
 public sealed partial class PostgreSqlSchemaMigrator(ILogger<PostgreSqlSchemaMigrator>? logger = null)
 {
-    private const string ResourcePrefix = "Conversations.Storage.PostgreSql.Schema.";
-
     // Any fixed key works, as long as every process that migrates this schema uses the same one.
     private const long MigrationLockKey = 0x436F6E7653636865; // "ConvSche"
 
     private readonly ILogger logger = logger ?? NullLogger<PostgreSqlSchemaMigrator>.Instance;
 
+    private static readonly EmbeddedSchemaScripts Scripts = new("Conversations.Storage.PostgreSql.Schema.");
+
     /// <summary>File names of the embedded scripts (e.g. <c>001_orleans_main.sql</c>), in the order they are applied.</summary>
-    public static IReadOnlyList<string> EmbeddedScriptNames { get; } = typeof(PostgreSqlSchemaMigrator).Assembly
-        .GetManifestResourceNames()
-        .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
-        .Select(name => name[ResourcePrefix.Length..])
-        .Order(StringComparer.Ordinal)
-        .ToArray();
+    public static IReadOnlyList<string> EmbeddedScriptNames => Scripts.Names;
 
     /// <summary>The text of an embedded script, by file name.</summary>
-    public static string ReadEmbeddedScript(string scriptName)
-    {
-        using var stream = typeof(PostgreSqlSchemaMigrator).Assembly.GetManifestResourceStream(ResourcePrefix + scriptName)
-            ?? throw new ArgumentException($"No embedded schema script named '{scriptName}'.", nameof(scriptName));
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string ReadEmbeddedScript(string scriptName) => Scripts.Read(scriptName);
 
     /// <summary>Applies the scripts this database has not seen yet and returns their names.</summary>
     /// <remarks>

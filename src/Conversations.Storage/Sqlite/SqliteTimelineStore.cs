@@ -7,7 +7,8 @@ namespace Conversations.Storage.Sqlite;
 
 /// <summary>
 /// The timeline log in the embedded SQLite file. SQLite has one writer at a time, so one writer loop
-/// group-commits every queued append in one transaction.
+/// group-commits every queued append in one transaction (on the queue's own thread-pool loop); reads run off
+/// the calling grain's thread (<see cref="OffTheCallersThread"/>).
 /// </summary>
 public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
 {
@@ -81,19 +82,27 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         return Task.FromResult(batch.Results(inserted, history));
     }
 
-    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() => Read(leadKey, afterPosition), cancellationToken);
+
+    private IReadOnlyList<TimelineEntry> Read(string leadKey, long afterPosition)
     {
         using var connection = _database.Open();
         using var command = Command(connection, null,
             "SELECT position, payload FROM conversation_events WHERE lead_key = $lead AND position > $after ORDER BY occurred_at, position",
             "$lead", "$after");
         Bind(command, leadKey, afterPosition);
-        return Task.FromResult(ReadEntries(command));
+        return ReadEntries(command);
     }
 
     public Task<TimelinePage> ReadPageAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return OffTheCallersThread.Run(() => ReadPage(leadKey, after, limit), cancellationToken);
+    }
+
+    private TimelinePage ReadPage(string leadKey, TimelineCursor? after, int limit)
+    {
         using var connection = _database.Open();
         // One row more than asked tells whether another page follows.
         using var command = Command(connection, null, """
@@ -108,27 +117,33 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         var last = default(TimelineCursor);
         while (reader.Read())
         {
-            if (entries.Count == limit) return Task.FromResult(new TimelinePage(entries, last));
+            if (entries.Count == limit) return new TimelinePage(entries, last);
             last = new TimelineCursor(reader.GetInt64(1), reader.GetInt64(0));
             entries.Add(new TimelineEntry(last.Position, TimelineJson.Deserialize(reader.GetString(2))));
         }
-        return Task.FromResult(new TimelinePage(entries, null));
+        return new TimelinePage(entries, null);
     }
 
-    public Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default)
+    public Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() => Exists(leadKey), cancellationToken);
+
+    private bool Exists(string leadKey)
     {
         using var connection = _database.Open();
         using var command = Command(connection, null,
             "SELECT EXISTS (SELECT 1 FROM conversation_events WHERE lead_key = $lead)", "$lead");
         Bind(command, leadKey);
-        return Task.FromResult(command.ExecuteScalar() is 1L);
+        return command.ExecuteScalar() is 1L;
     }
 
-    public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() => ReadLatest(leadKey, limit), cancellationToken);
+
+    private IReadOnlyList<TimelineEntry> ReadLatest(string leadKey, int limit)
     {
         using var connection = _database.Open();
         using var command = LatestCommand(connection, null, leadKey, limit);
-        return Task.FromResult(ReadEntries(command));
+        return ReadEntries(command);
     }
 
     private static SqliteCommand LatestCommand(SqliteConnection connection, SqliteTransaction? transaction, string leadKey, int limit)
@@ -150,7 +165,10 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         return entries;
     }
 
-    public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default)
+    public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() => ReadCampaign(campaignKey), cancellationToken);
+
+    private CampaignFunnel? ReadCampaign(string campaignKey)
     {
         using var connection = _database.Open();
         using var campaign = Command(connection, null, "SELECT name FROM campaigns WHERE campaign_key = $campaign", "$campaign");
@@ -168,16 +186,16 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         {
             if (StableNames<FunnelStage>.TryParse(stages.GetString(0), out var stage)) counts[stage] = stages.GetInt64(1);
         }
-        return Task.FromResult(known || counts.Count > 0 ? new CampaignFunnel(campaignKey, name, counts) : null);
+        return known || counts.Count > 0 ? new CampaignFunnel(campaignKey, name, counts) : null;
     }
 
-    public Task PingAsync(CancellationToken cancellationToken = default)
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, null, "SELECT count(*) FROM campaigns WHERE 0");
-        command.ExecuteScalar();
-        return Task.CompletedTask;
-    }
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() =>
+        {
+            using var connection = _database.Open();
+            using var command = Command(connection, null, "SELECT count(*) FROM campaigns WHERE 0");
+            command.ExecuteScalar();
+        }, cancellationToken);
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
     {

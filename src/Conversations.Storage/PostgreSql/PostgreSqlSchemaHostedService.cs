@@ -1,8 +1,8 @@
-using Conversations.Storage;
-using Conversations.Storage.PostgreSql;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Conversations.Host.Hosting;
+namespace Conversations.Storage.PostgreSql;
 
 /// <summary>Applies the PostgreSQL schema (idempotent, versioned) at startup, before the silo joins the cluster.</summary>
 internal sealed partial class PostgreSqlSchemaHostedService(

@@ -1,0 +1,33 @@
+using Conversations.Abstractions;
+using Conversations.Abstractions.Timeline;
+using Conversations.Storage.Archive;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Hosting;
+
+namespace Conversations.Storage.PostgreSql;
+
+internal static class PostgreSqlStorageRegistration
+{
+    public static void AddPostgreSqlStorage(this IServiceCollection services)
+    {
+        // First, so the schema exists before anything registered after it (the silo's clustering) reads it.
+        services.AddHostedService<PostgreSqlSchemaHostedService>();
+        services.AddSingleton(sp => PostgreSqlDataSource.Create(Options(sp).PostgreSqlConnectionString!));
+        services.AddSingleton<ITimelineStore>(sp =>
+            new PostgreSqlTimelineStore(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
+        services.AddSingleton<IDeliveryArchive>(sp =>
+            new PostgreSqlDeliveryArchive(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
+        foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
+        {
+            services.AddAdoNetGrainStorage(name, grainStorage => grainStorage.Configure<IOptions<StorageOptions>>((o, storage) =>
+            {
+                o.Invariant = PostgreSqlDataSource.AdoNetInvariant;
+                o.ConnectionString = storage.Value.PostgreSqlConnectionString;
+            }));
+        }
+    }
+
+    private static StorageOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
+}

@@ -1,0 +1,26 @@
+using Conversations.Abstractions;
+using Conversations.Abstractions.Timeline;
+using Conversations.Storage.Archive;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
+
+namespace Conversations.Storage.Sqlite;
+
+internal static class SqliteStorageRegistration
+{
+    public static void AddSqliteStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new SqliteDatabase(Options(sp).DataDirectory));
+        services.AddSingleton<ITimelineStore>(sp => new SqliteTimelineStore(sp.GetRequiredService<SqliteDatabase>(), Options(sp).MaxBatchSize));
+        services.AddSingleton<IDeliveryArchive>(sp => new SqliteDeliveryArchive(sp.GetRequiredService<SqliteDatabase>(), Options(sp).MaxBatchSize));
+        foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
+        {
+            services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) =>
+                new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IGrainStorageSerializer>()));
+        }
+        services.AddHostedService<SqliteSchemaHostedService>();
+    }
+
+    private static StorageOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
+}
