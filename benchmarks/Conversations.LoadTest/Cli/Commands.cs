@@ -33,7 +33,7 @@ internal static class Commands
                 "noop" => await NoopServer.RunAsync(options),
                 "load" => await LoadCommand.RunAsync(LoadOptions.From(options)),
                 "compare" => CompareCommand.Run(options),
-                "free-ports" => FreePorts.Print(options),
+                "free-ports" => FreePortsCommand.Print(options),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }

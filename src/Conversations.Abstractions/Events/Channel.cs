@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Conversations.Abstractions.Events;
 
 /// <summary>The medium an event happened on.</summary>
+[Alias("conversations.Channel")]
 public enum Channel
 {
     Email,

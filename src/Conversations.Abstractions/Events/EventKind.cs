@@ -1,6 +1,7 @@
 namespace Conversations.Abstractions.Events;
 
 /// <summary>What happened, independent of the provider that reported it.</summary>
+[Alias("conversations.EventKind")]
 public enum EventKind
 {
     Sent,

@@ -1,13 +1,21 @@
 using Conversations.Abstractions.Campaigns;
 using Conversations.Abstractions.Timeline;
+using Orleans.Concurrency;
 
 namespace Conversations.Grains.Campaigns;
 
 /// <summary>
 /// A campaign's name and funnel. The counts are not accumulated here: lead grains write idempotent funnel
 /// marks in the same transaction as their events, so ingestion never waits on this grain and counts are
-/// exact under duplicates and restarts. This grain reads them and is where campaign-level rules will live.
+/// exact under duplicates and restarts. This grain only reads them.
 /// </summary>
+/// <remarks>
+/// A stateless worker rather than removed: the read holds no state and is idempotent, so any silo answers it
+/// with a local activation (no directory lookup, no single activation for a busy campaign to queue on),
+/// while the query API and cluster clients, which have no store of their own, keep reading campaigns through
+/// <see cref="ICampaignGrain"/>. Campaign-level rules that need state of their own belong in a separate grain.
+/// </remarks>
+[StatelessWorker]
 public sealed class CampaignGrain(ITimelineStore timeline) : Grain, ICampaignGrain
 {
     public async Task<CampaignView?> GetAsync()

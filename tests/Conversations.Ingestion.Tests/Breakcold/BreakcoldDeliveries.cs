@@ -4,6 +4,7 @@ using System.Text;
 using Conversations.Ingestion.Authenticity;
 using Conversations.Ingestion.Breakcold;
 using Conversations.Ingestion.Tests.Support;
+using Conversations.Testing;
 
 namespace Conversations.Ingestion.Tests.Breakcold;
 
@@ -22,7 +23,7 @@ internal static class BreakcoldDeliveries
     {
         var options = new BreakcoldOptions { Enabled = true };
         configure(options);
-        return new BreakcoldVerifier(new FixedOptionsMonitor<BreakcoldOptions>(options));
+        return new BreakcoldVerifier(new TestOptionsMonitor<BreakcoldOptions>(options));
     }
 
     public static WebhookDelivery Unsigned(byte[] body) => new(body, Headers(), null, ReceivedAt);

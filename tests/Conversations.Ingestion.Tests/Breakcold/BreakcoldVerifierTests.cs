@@ -74,7 +74,7 @@ public sealed class BreakcoldVerifierTests
     public void Verify_WhenSettingsChange_UsesTheCurrentOnes()
     {
         var options = new BreakcoldOptions { Enabled = true, Secret = "wh_old_secret" };
-        var verifier = new BreakcoldVerifier(new FixedOptionsMonitor<BreakcoldOptions>(options));
+        var verifier = new BreakcoldVerifier(new TestOptionsMonitor<BreakcoldOptions>(options));
         verifier.Verify(Unsigned(Right)).AssertRefused("the secret in the body is not the configured one");
 
         options.Secret = BodySecret;

@@ -1,4 +1,5 @@
 using Conversations.Ingestion.Generic;
+using Conversations.Testing;
 
 namespace Conversations.Ingestion.Tests.Generic;
 
@@ -17,7 +18,7 @@ internal static class SignedDeliveries
     public static readonly DateTimeOffset ReceivedAt = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static GenericVerifier Verifier(string? secret = Secret, bool enabled = true, int toleranceSeconds = GenericOptions.DefaultToleranceSeconds) =>
-        new(new FixedOptionsMonitor<GenericOptions>(new GenericOptions
+        new(new TestOptionsMonitor<GenericOptions>(new GenericOptions
         {
             Enabled = enabled,
             SigningSecret = secret,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Conversations.Ingestion.SalesIq;
+using Conversations.Testing;
 
 namespace Conversations.Ingestion.Tests.SalesIq;
 
@@ -32,5 +33,5 @@ internal static class SalesIqSigning
     public static SalesIqOptions Options(string? publicKeyPem = null, bool enabled = true) =>
         new() { Enabled = enabled, PublicKeyPem = publicKeyPem ?? PublicPem };
 
-    public static SalesIqVerifier Verifier(SalesIqOptions options) => new(new SettableOptionsMonitor<SalesIqOptions>(options));
+    public static SalesIqVerifier Verifier(SalesIqOptions options) => new(new TestOptionsMonitor<SalesIqOptions>(options));
 }

@@ -219,7 +219,7 @@ public sealed class SalesIqVerifierTests
     [Fact]
     public void Verify_WhenKeyReplacedByAReload_UsesTheNewKey()
     {
-        var options = new SettableOptionsMonitor<SalesIqOptions>(Options());
+        var options = new TestOptionsMonitor<SalesIqOptions>(Options());
         var verifier = new SalesIqVerifier(options);
         Assert.True(verifier.Verify(Signed(Body)).IsAuthentic);
 
