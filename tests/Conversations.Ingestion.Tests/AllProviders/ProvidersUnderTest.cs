@@ -11,6 +11,7 @@ using Conversations.Ingestion.Tests.Chat;
 using Conversations.Ingestion.Tests.Generic;
 using Conversations.Ingestion.Tests.SalesIq;
 using Conversations.Ingestion.Tests.Support;
+using Conversations.Testing;
 
 namespace Conversations.Ingestion.Tests.AllProviders;
 
@@ -98,7 +99,7 @@ internal static class ProvidersUnderTest
     {
         Name = name,
         Normalizer = normalizer,
-        Verifier = new UrlTokenVerifier(name, new Generic.FixedOptionsMonitor<ProviderOptions>(new ProviderOptions { Enabled = true, Token = UrlToken })),
+        Verifier = new UrlTokenVerifier(name, new TestOptionsMonitor<ProviderOptions>(new ProviderOptions { Enabled = true, Token = UrlToken })),
         Authentic = body => new WebhookDelivery(body, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), UrlToken, Delivery.ReceivedAt),
         Secrets = [UrlToken],
         AcceptedFixture = acceptedFixture,
