@@ -1,10 +1,8 @@
-using Conversations.Abstractions;
-
 namespace Conversations.Host.Webhooks;
 
 /// <summary>
 /// What the service did with an authentic, well-formed delivery. Written as <c>accepted</c> / <c>ignored</c> in the
-/// answer's <c>outcome</c> and in the archive: stored values, so a value is never renamed.
+/// answer's <c>outcome</c> and, through <c>StableNames</c>, in the archive: stored values, so a value is never renamed.
 /// </summary>
 public enum WebhookOutcome
 {
@@ -13,10 +11,4 @@ public enum WebhookOutcome
 
     /// <summary>It reports nothing this service records; it was archived only.</summary>
     Ignored,
-}
-
-internal static class WebhookOutcomeNames
-{
-    /// <summary>The archive's spelling, the same as the JSON answer's.</summary>
-    public static string Of(WebhookOutcome outcome) => StableNames<WebhookOutcome>.Of(outcome);
 }

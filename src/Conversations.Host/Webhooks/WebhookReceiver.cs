@@ -1,3 +1,4 @@
+using Conversations.Abstractions;
 using Conversations.Host.Apis;
 using Conversations.Host.Archive;
 using Conversations.Ingestion;
@@ -36,20 +37,23 @@ public sealed partial class WebhookReceiver(
 
         var receivedAt = clock.GetUtcNow();
         var headers = RequestHeaders.Of(request);
-        using var delivery = new WebhookDelivery(body, headers, urlToken, receivedAt);
-        var verdict = receiver.Verify(delivery);
-        if (!verdict.IsAuthentic)
+        NormalizationResult result;
+        // Verifier and normalizer share one parse of the body, released before storing starts.
+        using (var delivery = new WebhookDelivery(body, headers, urlToken, receivedAt))
         {
-            LogRefused(logger, receiver.Name, verdict.Reason!);
-            return Problem(StatusCodes.Status401Unauthorized, ProblemTypes.NotAuthentic, "Not authentic",
-                $"The delivery was refused: {verdict.Reason}.");
+            var verdict = receiver.Verify(delivery);
+            if (!verdict.IsAuthentic)
+            {
+                LogRefused(logger, receiver.Name, verdict.Reason!);
+                return Problem(StatusCodes.Status401Unauthorized, ProblemTypes.NotAuthentic, "Not authentic",
+                    $"The delivery was refused: {verdict.Reason}.");
+            }
+            result = receiver.Normalize(delivery);
         }
-
-        var result = receiver.Normalize(delivery);
         if (result.Error is { } error) return Rejected(error);
 
         var raw = new RawDelivery(receiver.Name, receivedAt, request.ContentType!, ArchivedHeaders.From(headers),
-            receiver.ArchivableBody(body), WebhookOutcomeNames.Of(result.IsIgnored ? WebhookOutcome.Ignored : WebhookOutcome.Accepted));
+            receiver.ArchivableBody(body), StableNames<WebhookOutcome>.Of(result.IsIgnored ? WebhookOutcome.Ignored : WebhookOutcome.Accepted));
         try
         {
             var stored = archive.StoreAsync(raw, cancellationToken);
