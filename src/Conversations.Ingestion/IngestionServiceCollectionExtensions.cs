@@ -1,5 +1,4 @@
 using Conversations.Abstractions;
-using Conversations.Ingestion.Authenticity;
 using Conversations.Ingestion.Breakcold;
 using Conversations.Ingestion.Chat;
 using Conversations.Ingestion.Generic;
@@ -12,16 +11,12 @@ namespace Conversations.Ingestion;
 
 public static class IngestionServiceCollectionExtensions
 {
-    /// <summary>Registers every provider (verifier, normalizer, validated options) and the <see cref="WebhookProviders"/> registry.</summary>
-    public static IServiceCollection AddConversationsIngestion(this IServiceCollection services)
-    {
-        services.AddUrlTokenProvider<SalesforgeNormalizer>(Providers.Salesforge);
-        services.AddUrlTokenProvider<SeleqtNormalizer>(Providers.Seleqt);
-        services.AddUrlTokenProvider<ChatNormalizer>(Providers.Chat);
-        services.AddBreakcoldProvider();
-        services.AddSalesIqProvider();
-        services.AddGenericProvider();
-        services.AddSingleton<WebhookProviders>();
-        return services;
-    }
+    /// <summary>Registers every provider, one line each, and the <see cref="WebhookProviders"/> registry.</summary>
+    public static IServiceCollection AddConversationsIngestion(this IServiceCollection services) => services
+        .AddUrlTokenProvider<SalesforgeNormalizer>(Providers.Salesforge, "Salesforge")
+        .AddUrlTokenProvider<SeleqtNormalizer>(Providers.Seleqt, "Seleqt")
+        .AddUrlTokenProvider<ChatNormalizer>(Providers.Chat, "Chat")
+        .AddSigningProvider<BreakcoldNormalizer, BreakcoldVerifier, BreakcoldOptions, BreakcoldOptionsValidator>(Providers.Breakcold, new BreakcoldArchiveRedactor())
+        .AddSigningProvider<SalesIqNormalizer, SalesIqVerifier, SalesIqOptions, SalesIqOptionsValidator>(Providers.SalesIq)
+        .AddSigningProvider<GenericNormalizer, GenericVerifier, GenericOptions, GenericOptionsValidator>(Providers.Generic);
 }

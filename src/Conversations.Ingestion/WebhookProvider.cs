@@ -3,11 +3,49 @@ using Conversations.Ingestion.Authenticity;
 namespace Conversations.Ingestion;
 
 /// <summary>
-/// Everything that handles one provider's deliveries: who verifies them, who normalizes them, and, when its bodies
-/// carry a credential, who takes it out before the delivery is archived.
+/// One provider's receiver: its route name, where its settings are, who verifies and who normalizes its
+/// deliveries, and, when its bodies carry a credential, who takes it out before the delivery is archived.
 /// </summary>
-public sealed record WebhookProvider(string Name, IDeliveryVerifier Verifier, IWebhookNormalizer Normalizer, IArchiveRedactor? Redactor = null)
+public sealed class WebhookProvider
 {
+    private readonly Func<ProviderOptions> _settings;
+
+    internal WebhookProvider(
+        string name, string section, Func<ProviderOptions> settings, IDeliveryVerifier verifier, IWebhookNormalizer normalizer, IArchiveRedactor? redactor)
+    {
+        if (!string.Equals(normalizer.Provider, name, StringComparison.Ordinal))
+            throw new InvalidOperationException($"Provider '{name}' is registered with the normalizer of '{normalizer.Provider}'.");
+        Name = name;
+        Section = section;
+        _settings = settings;
+        Verifier = verifier;
+        Normalizer = normalizer;
+        Redactor = redactor;
+    }
+
+    /// <summary>The route name, <c>/webhooks/{provider}</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The configuration section of its settings, <c>Conversations:Providers:&lt;Provider&gt;</c>.</summary>
+    public string Section { get; }
+
+    /// <summary>Its settings as currently configured.</summary>
+    public ProviderOptions Settings => _settings();
+
+    public IDeliveryVerifier Verifier { get; }
+
+    public IWebhookNormalizer Normalizer { get; }
+
+    public IArchiveRedactor? Redactor { get; }
+
+    /// <summary>Refuses every delivery while the provider is not enabled; otherwise its verifier decides.</summary>
+    public VerificationResult Verify(WebhookDelivery delivery) => Settings.Enabled
+        ? Verifier.Verify(delivery)
+        : VerificationResult.Refused($"the {Name} receiver is not enabled ({Section}:Enabled)");
+
+    /// <summary>The events of a delivery that <see cref="Verify"/> found authentic.</summary>
+    public NormalizationResult Normalize(WebhookDelivery delivery) => Normalizer.Normalize(delivery);
+
     /// <summary>The body as it may be archived: without the provider's credentials.</summary>
     public ReadOnlyMemory<byte> ArchivableBody(ReadOnlyMemory<byte> body) => Redactor?.Redact(body) ?? body;
 }

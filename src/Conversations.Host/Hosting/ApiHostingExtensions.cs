@@ -24,7 +24,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<SecurityRequirementsTransformer>());
         builder.Services.AddConversationsHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<WebhookIngestor>();
+        builder.Services.AddSingleton<LeadGrainAppender>();
         builder.Services.AddSingleton<WebhookReceiver>();
         builder.Services.AddSingleton<IHttpContextFactory, WebhookTokenHttpContextFactory>();
         builder.Services.AddSingleton<DeliveryReplayer>();

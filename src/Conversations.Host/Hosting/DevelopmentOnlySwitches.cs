@@ -11,10 +11,10 @@ namespace Conversations.Host.Hosting;
 /// </summary>
 public sealed class DevelopmentOnlySwitches
 {
-    /// <summary>The configuration keys of every switch that is on.</summary>
-    public static IEnumerable<string> EnabledIn(IConfiguration configuration, IEnumerable<string> providers)
+    /// <summary>The configuration keys of every switch that is on; <paramref name="providerSections"/> are the providers' settings sections.</summary>
+    public static IEnumerable<string> EnabledIn(IConfiguration configuration, IEnumerable<string> providerSections)
     {
-        var keys = providers.Select(p => $"{ProviderOptions.SectionFor(p)}:{nameof(ProviderOptions.AllowUnauthenticated)}")
+        var keys = providerSections.Select(section => $"{section}:{nameof(ProviderOptions.AllowUnauthenticated)}")
             .Append($"{OperatorAccessOptions.SectionName}:{nameof(OperatorAccessOptions.AllowAnonymous)}");
         return keys.Where(key => configuration.GetValue<bool>(key));
     }
@@ -33,7 +33,7 @@ public sealed class DevelopmentOnlySwitchesValidator(
         var failures = new List<string>();
         if (!environment.IsDevelopment())
         {
-            failures.AddRange(DevelopmentOnlySwitches.EnabledIn(configuration, providers.Names.Order()).Select(key =>
+            failures.AddRange(DevelopmentOnlySwitches.EnabledIn(configuration, providers.All.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Section)).Select(key =>
                 $"{key}=true is for development only and is refused in the '{environment.EnvironmentName}' environment: configure a credential instead."));
         }
         failures.AddRange(RetiredSettings.Where(key => configuration[key] is not null).Select(key =>

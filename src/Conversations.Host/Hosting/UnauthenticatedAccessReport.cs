@@ -1,6 +1,5 @@
 using Conversations.Host.Access;
 using Conversations.Ingestion;
-using Conversations.Ingestion.Authenticity;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Host.Hosting;
@@ -8,17 +7,15 @@ namespace Conversations.Host.Hosting;
 /// <summary>Says loudly, at startup, which doors are open without a credential, and which are closed to everyone.</summary>
 internal sealed partial class UnauthenticatedAccessReport(
     WebhookProviders providers,
-    IOptionsMonitor<ProviderOptions> providerOptions,
     IOptions<OperatorAccessOptions> access,
     ILogger<UnauthenticatedAccessReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var name in providers.Names.Order())
+        foreach (var provider in providers.All.OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            var options = providerOptions.Get(name);
-            if (options is { Enabled: true, AllowUnauthenticated: true } && string.IsNullOrEmpty(options.Token))
-                LogOpenProvider(logger, name, ProviderOptions.SectionFor(name));
+            if (provider.Settings is { Enabled: true, AllowUnauthenticated: true } settings && string.IsNullOrEmpty(settings.Token))
+                LogOpenProvider(logger, provider.Name, provider.Section);
         }
         var section = OperatorAccessOptions.SectionName;
         if (access.Value.IsOpen) LogOpenOperatorRoutes(logger, section);

@@ -14,7 +14,7 @@ namespace Conversations.Host.Replay;
 public sealed partial class DeliveryReplayer(
     IDeliveryArchive archive,
     WebhookProviders providers,
-    WebhookIngestor ingestor,
+    LeadGrainAppender appender,
     ILogger<DeliveryReplayer> logger)
 {
     private const int PageSize = 200;
@@ -75,10 +75,11 @@ public sealed partial class DeliveryReplayer(
     {
         var delivery = stored.Delivery;
         if (!providers.TryGet(delivery.Provider, out var provider)) return One(rejected: 1);
-        var result = provider.Normalizer.Normalize(delivery.Body, delivery.ReceivedAt);
+        using var replayed = WebhookDelivery.Stored(delivery.Body, delivery.ReceivedAt);
+        var result = provider.Normalize(replayed);
         if (result.IsRejected) return One(rejected: 1);
         if (result.IsIgnored) return One(ignored: 1);
-        var receipt = await ingestor.IngestAsync(result.Events);
+        var receipt = await appender.AppendAsync(result);
         return One(events: receipt.Events, applied: receipt.Applied, duplicates: receipt.Duplicates);
     }
 

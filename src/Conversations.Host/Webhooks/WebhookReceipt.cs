@@ -1,11 +1,11 @@
 namespace Conversations.Host.Webhooks;
 
 /// <summary>
-/// The answer to an accepted delivery. <c>outcome</c> is <c>accepted</c> or <c>ignored</c>. In a batch,
+/// The answer to an accepted delivery. <c>outcome</c> is <c>accepted</c> or <c>ignored</c> (<see cref="WebhookOutcome"/>). In a batch,
 /// <c>rejected</c> names the events that could not be used (the others were stored).
 /// </summary>
 public sealed record WebhookReceipt(
-    string Outcome,
+    WebhookOutcome Outcome,
     int Events,
     int Applied,
     int Duplicates,
@@ -14,5 +14,5 @@ public sealed record WebhookReceipt(
     string? Reason = null,
     IReadOnlyList<string>? Rejected = null)
 {
-    public static WebhookReceipt Ignored(string reason) => new("ignored", 0, 0, 0, [], [], reason);
+    public static WebhookReceipt Ignored(string reason) => new(WebhookOutcome.Ignored, 0, 0, 0, [], [], reason);
 }

@@ -1,3 +1,4 @@
+using Conversations.Abstractions;
 using Conversations.Host.Apis;
 using Conversations.Host.Archive;
 using Conversations.Ingestion;
@@ -14,7 +15,7 @@ namespace Conversations.Host.Webhooks;
 /// </summary>
 public sealed partial class WebhookReceiver(
     WebhookProviders providers,
-    WebhookIngestor ingestor,
+    LeadGrainAppender appender,
     IDeliveryArchive archive,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
@@ -36,19 +37,23 @@ public sealed partial class WebhookReceiver(
 
         var receivedAt = clock.GetUtcNow();
         var headers = RequestHeaders.Of(request);
-        var verdict = receiver.Verifier.Verify(new WebhookDelivery(body, headers, urlToken, receivedAt));
-        if (!verdict.IsAuthentic)
+        NormalizationResult result;
+        // Verifier and normalizer share one parse of the body, released before storing starts.
+        using (var delivery = new WebhookDelivery(body, headers, urlToken, receivedAt))
         {
-            LogRefused(logger, receiver.Name, verdict.Reason!);
-            return Problem(StatusCodes.Status401Unauthorized, ProblemTypes.NotAuthentic, "Not authentic",
-                $"The delivery was refused: {verdict.Reason}.");
+            var verdict = receiver.Verify(delivery);
+            if (!verdict.IsAuthentic)
+            {
+                LogRefused(logger, receiver.Name, verdict.Reason!);
+                return Problem(StatusCodes.Status401Unauthorized, ProblemTypes.NotAuthentic, "Not authentic",
+                    $"The delivery was refused: {verdict.Reason}.");
+            }
+            result = receiver.Normalize(delivery);
         }
-
-        var result = receiver.Normalizer.Normalize(body, receivedAt);
         if (result.Error is { } error) return Rejected(error);
 
         var raw = new RawDelivery(receiver.Name, receivedAt, request.ContentType!, ArchivedHeaders.From(headers),
-            receiver.ArchivableBody(body), result.IsIgnored ? "ignored" : "accepted");
+            receiver.ArchivableBody(body), StableNames<WebhookOutcome>.Of(result.IsIgnored ? WebhookOutcome.Ignored : WebhookOutcome.Accepted));
         try
         {
             var stored = archive.StoreAsync(raw, cancellationToken);
@@ -58,9 +63,9 @@ public sealed partial class WebhookReceiver(
                 LogIgnored(logger, receiver.Name, reason);
                 return TypedResults.Ok(WebhookReceipt.Ignored(reason));
             }
-            var ingested = ingestor.IngestAsync(result.Events);
-            await Task.WhenAll(stored, ingested);
-            var receipt = await ingested;
+            var appended = appender.AppendAsync(result);
+            await Task.WhenAll(stored, appended);
+            var receipt = await appended;
             return TypedResults.Ok(result.RejectedEvents.Count == 0
                 ? receipt
                 : receipt with { Rejected = result.RejectedEvents.Select(e => e.Detail).ToList() });

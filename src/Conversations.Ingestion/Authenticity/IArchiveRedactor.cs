@@ -6,9 +6,6 @@ namespace Conversations.Ingestion.Authenticity;
 /// </summary>
 public interface IArchiveRedactor
 {
-    /// <summary>The provider's name, as in the route <c>/webhooks/{provider}</c>.</summary>
-    string Provider { get; }
-
     /// <summary>
     /// The body with its credentials replaced and every other byte kept. Never throws: a body it cannot read is
     /// returned with what was found before the unreadable part replaced.

@@ -35,7 +35,7 @@ public static class JsonSecretRedaction
 
     private static void FindTopLevelStrings(ReadOnlySpan<byte> json, ReadOnlySpan<byte> propertyName, int offset, List<(int Start, int Length)> values)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonWebhook.MaxDepth });
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ParsedBody.MaxDepth });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

@@ -24,5 +24,6 @@ public class ProviderOptions
     /// </summary>
     public bool AllowUnauthenticated { get; set; }
 
-    public static string SectionFor(string provider) => $"{SectionPrefix}:{ProviderSectionNames.For(provider)}";
+    /// <summary>The full section of a provider whose settings are under <c>Conversations:Providers:&lt;<paramref name="name"/>&gt;</c>.</summary>
+    public static string SectionFor(string name) => $"{SectionPrefix}:{name}";
 }

@@ -6,14 +6,13 @@ namespace Conversations.Ingestion.Authenticity;
 /// Startup checks for a provider that does not sign: once enabled it needs a token (long enough to resist
 /// guessing), unless unauthenticated access is allowed explicitly.
 /// </summary>
-public sealed class UrlTokenOptionsValidator(string provider) : IValidateOptions<ProviderOptions>
+public sealed class UrlTokenOptionsValidator(string provider, string section) : IValidateOptions<ProviderOptions>
 {
     public const int MinimumTokenLength = 16;
 
     public ValidateOptionsResult Validate(string? name, ProviderOptions options)
     {
         if (name != provider) return ValidateOptionsResult.Skip;
-        var section = ProviderOptions.SectionFor(provider);
         var failures = new List<string>();
         if (options.Token is { Length: > 0 and < MinimumTokenLength })
             failures.Add($"{section}:Token must be at least {MinimumTokenLength} characters.");

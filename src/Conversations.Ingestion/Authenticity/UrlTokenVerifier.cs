@@ -6,16 +6,11 @@ namespace Conversations.Ingestion.Authenticity;
 /// For providers that do not sign (Salesforge, Seleqt, the chat inbox): the delivery must carry the
 /// configured secret token in its URL, unless unauthenticated access is explicitly allowed.
 /// </summary>
-public sealed class UrlTokenVerifier(string provider, IOptionsMonitor<ProviderOptions> options) : IDeliveryVerifier
+public sealed class UrlTokenVerifier(string provider, string section, IOptionsMonitor<ProviderOptions> options) : IDeliveryVerifier
 {
-    public string Provider => provider;
-
     public VerificationResult Verify(WebhookDelivery delivery)
     {
         var settings = options.Get(provider);
-        var section = ProviderOptions.SectionFor(provider);
-        if (!settings.Enabled)
-            return VerificationResult.Refused($"the {provider} receiver is not enabled ({section}:Enabled)");
         if (!string.IsNullOrEmpty(settings.Token))
         {
             return SecretComparer.AreEqual(delivery.UrlToken, settings.Token)

@@ -1,4 +1,3 @@
-using Conversations.Abstractions;
 using Conversations.Ingestion.Authenticity;
 
 namespace Conversations.Ingestion.Breakcold;
@@ -9,7 +8,5 @@ namespace Conversations.Ingestion.Breakcold;
 /// </summary>
 public sealed class BreakcoldArchiveRedactor : IArchiveRedactor
 {
-    public string Provider => Providers.Breakcold;
-
     public ReadOnlyMemory<byte> Redact(ReadOnlyMemory<byte> body) => JsonSecretRedaction.RedactTopLevelString(body, BreakcoldBodySecret.PropertyName);
 }

@@ -14,18 +14,18 @@ internal static class BreakcoldCampaignEmail
 {
     public static BreakcoldDetails Read(BreakcoldEventType type, PayloadObject root, PayloadObject payload, DateTimeOffset receivedAt)
     {
-        var email = Assumed.Object(payload, "email") ?? Assumed.Object(payload, "message");
+        var email = UndocumentedField.Object(payload, "email") ?? UndocumentedField.Object(payload, "message");
         var hasContent = type.Kind is EventKind.Sent or EventKind.Replied;
         return new BreakcoldDetails
         {
-            Lead = Assumed.Object(payload, "lead"),
+            Lead = UndocumentedField.Object(payload, "lead"),
             Time = TimeOf(type, payload, email, root, receivedAt),
             Campaign = Campaign(payload),
-            MessageId = Assumed.Id(email, "id") ?? Assumed.Id(payload, "id_email") ?? Assumed.Id(payload, "id_message"),
-            Subject = hasContent ? Assumed.Text(email, "subject", TextLimits.MaxSubject) : null,
-            Text = hasContent ? Assumed.Content(email, "text") ?? Assumed.Content(email, "content") ?? Assumed.Content(email, "body") : null,
+            MessageId = UndocumentedField.Id(email, "id") ?? UndocumentedField.Id(payload, "id_email") ?? UndocumentedField.Id(payload, "id_message"),
+            Subject = hasContent ? UndocumentedField.Text(email, "subject", TextLimits.MaxSubject) : null,
+            Text = hasContent ? UndocumentedField.Content(email, "text") ?? UndocumentedField.Content(email, "content") ?? UndocumentedField.Content(email, "body") : null,
             Url = type.Kind == EventKind.Clicked
-                ? Assumed.Text(payload, "url", TextLimits.MaxUrl) ?? Assumed.Text(payload, "link", TextLimits.MaxUrl) ?? Assumed.Text(email, "url", TextLimits.MaxUrl)
+                ? UndocumentedField.Text(payload, "url", TextLimits.MaxUrl) ?? UndocumentedField.Text(payload, "link", TextLimits.MaxUrl) ?? UndocumentedField.Text(email, "url", TextLimits.MaxUrl)
                 : null,
         };
     }
@@ -57,9 +57,9 @@ internal static class BreakcoldCampaignEmail
 
     private static CampaignRef? Campaign(PayloadObject payload)
     {
-        var campaign = Assumed.Object(payload, "campaign");
-        return (Assumed.Id(payload, "id_campaign") ?? Assumed.Id(campaign, "id")) is { } id
-            ? new CampaignRef(CampaignKey.For(Providers.Breakcold, id), Assumed.Text(payload, "campaign_name") ?? Assumed.Text(campaign, "name"))
+        var campaign = UndocumentedField.Object(payload, "campaign");
+        return (UndocumentedField.Id(payload, "id_campaign") ?? UndocumentedField.Id(campaign, "id")) is { } id
+            ? new CampaignRef(CampaignKey.For(Providers.Breakcold, id), UndocumentedField.Text(payload, "campaign_name") ?? UndocumentedField.Text(campaign, "name"))
             : null;
     }
 }

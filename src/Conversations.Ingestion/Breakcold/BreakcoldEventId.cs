@@ -12,7 +12,7 @@ internal static class BreakcoldEventId
 {
     public static string For(BreakcoldEventType type, PayloadObject root, string lead, BreakcoldDetails details)
     {
-        var sent = Assumed.Id(root, "id_event") ?? Assumed.Id(root, "event_id") ?? Assumed.Id(root, "id_delivery") ?? Assumed.Id(root, "delivery_id");
+        var sent = UndocumentedField.Id(root, "id_event") ?? UndocumentedField.Id(root, "event_id") ?? UndocumentedField.Id(root, "id_delivery") ?? UndocumentedField.Id(root, "delivery_id");
         if (sent is not null) return EventIds.Create(Providers.Breakcold, type.Kind, type.Name, sent);
 
         // Without a message id, the text tells apart two messages (or changes) of one lead at one time; with one,

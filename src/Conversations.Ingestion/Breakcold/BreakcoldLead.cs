@@ -18,7 +18,7 @@ internal static class BreakcoldLead
         FirstName = lead?.Trimmed("first_name"),
         LastName = lead?.Trimmed("last_name"),
         Company = lead?.Trimmed("company"),
-        ProviderLeadId = lead?.Id("id") ?? Assumed.Id(payload, "id_lead"),
+        ProviderLeadId = lead?.Id("id") ?? UndocumentedField.Id(payload, "id_lead"),
     };
 
     /// <summary>Where the identifiers were looked for, for rejections.</summary>

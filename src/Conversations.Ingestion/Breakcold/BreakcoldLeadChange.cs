@@ -10,7 +10,7 @@ internal static class BreakcoldLeadChange
 {
     public static BreakcoldDetails Read(BreakcoldEventType type, PayloadObject root, PayloadObject payload, DateTimeOffset receivedAt)
     {
-        var lead = Assumed.Object(payload, "lead") ?? payload;
+        var lead = UndocumentedField.Object(payload, "lead") ?? payload;
         var details = new BreakcoldDetails { Lead = lead, Time = TimeOf(type, lead, root, receivedAt) };
         return type.Name switch
         {
@@ -40,22 +40,22 @@ internal static class BreakcoldLeadChange
 
     private static BreakcoldDetails Status(BreakcoldDetails details, PayloadObject payload)
     {
-        var status = Assumed.Object(payload, "status");
-        var name = Assumed.Text(status, "name") ?? Assumed.Text(payload, "status") ?? Assumed.Text(payload, "status_name");
+        var status = UndocumentedField.Object(payload, "status");
+        var name = UndocumentedField.Text(status, "name") ?? UndocumentedField.Text(payload, "status") ?? UndocumentedField.Text(payload, "status_name");
         return details with
         {
-            ActivityId = Assumed.Id(status, "id") ?? Assumed.Id(payload, "id_status"),
+            ActivityId = UndocumentedField.Id(status, "id") ?? UndocumentedField.Id(payload, "id_status"),
             Text = name is null ? "status changed" : $"status: {name}",
         };
     }
 
     private static BreakcoldDetails List(BreakcoldDetails details, PayloadObject payload)
     {
-        var list = Assumed.Object(payload, "list");
-        var name = Assumed.Text(list, "name") ?? Assumed.Text(payload, "list_name");
+        var list = UndocumentedField.Object(payload, "list");
+        var name = UndocumentedField.Text(list, "name") ?? UndocumentedField.Text(payload, "list_name");
         return details with
         {
-            ActivityId = Assumed.Id(list, "id") ?? Assumed.Id(payload, "id_list"),
+            ActivityId = UndocumentedField.Id(list, "id") ?? UndocumentedField.Id(payload, "id_list"),
             Text = name is null ? "list changed" : $"list: {name}",
         };
     }

@@ -11,15 +11,15 @@ internal static class BreakcoldLeadItem
     public static BreakcoldDetails Read(BreakcoldEventType type, PayloadObject root, PayloadObject payload, DateTimeOffset receivedAt)
     {
         var noun = type.Name.Split('.')[1];
-        var item = Assumed.Object(payload, noun) ?? payload;
+        var item = UndocumentedField.Object(payload, noun) ?? payload;
         var change = $"{noun} {PastTense(type.Verb)}";
         // A note's content is free text about the lead, so only the fact that it changed is kept.
-        var title = noun == "task" ? Assumed.Text(item, "title") ?? Assumed.Text(item, "name") : null;
+        var title = noun == "task" ? UndocumentedField.Text(item, "title") ?? UndocumentedField.Text(item, "name") : null;
         return new BreakcoldDetails
         {
-            Lead = Assumed.Object(payload, "lead") ?? Assumed.Object(item, "lead"),
+            Lead = UndocumentedField.Object(payload, "lead") ?? UndocumentedField.Object(item, "lead"),
             Time = TimeOf(type.Verb, item, root, receivedAt),
-            ActivityId = Assumed.Id(item, "id"),
+            ActivityId = UndocumentedField.Id(item, "id"),
             Text = title is null ? change : $"{change}: {title}",
         };
     }

@@ -11,20 +11,15 @@ namespace Conversations.Ingestion.Breakcold;
 /// (campaigns, lists, statuses, tags) name no lead and are ignored. The body's <c>secret</c> is checked by
 /// <see cref="BreakcoldVerifier"/> and never read here.
 /// </summary>
-public sealed class BreakcoldNormalizer : IWebhookNormalizer
+public sealed class BreakcoldNormalizer() : JsonWebhookNormalizer(Providers.Breakcold)
 {
-    public string Provider => Providers.Breakcold;
-
-    public NormalizationResult Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
-        JsonWebhook.Normalize(body, root => Normalize(root, receivedAt));
-
-    private static NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
+    private protected override NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
     {
         var name = root.String("event") ?? throw new InvalidPayloadException("event is missing");
         if (BreakcoldEventType.Workspace(name) is { } workspace)
             return NormalizationResult.Ignored($"breakcold workspace event '{workspace}' recorded, no lead");
         if (BreakcoldEventType.Find(name) is not { } type)
-            return NormalizationResult.Ignored($"unsupported breakcold event '{TextLimits.Echo(name)}'");
+            return NormalizationResult.Ignored($"unsupported breakcold event '{TextLimits.Quotable(name)}'");
 
         var payload = root.RequiredObject("payload");
         var details = type.Subject switch
@@ -43,7 +38,7 @@ public sealed class BreakcoldNormalizer : IWebhookNormalizer
                 $"no usable lead identity in {BreakcoldLead.IdentityFields(details.Lead, payload)}; kept for replay");
         }
 
-        return NormalizationResult.Accepted(new ConversationEvent
+        return NormalizationResult.Accepted(leadKey, new ConversationEvent
         {
             EventId = BreakcoldEventId.For(type, root, lead.ProviderLeadId ?? leadKey, details),
             Kind = type.Kind,

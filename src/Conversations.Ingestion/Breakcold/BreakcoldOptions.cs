@@ -1,4 +1,3 @@
-using Conversations.Abstractions;
 using Conversations.Ingestion.Authenticity;
 
 namespace Conversations.Ingestion.Breakcold;
@@ -9,9 +8,9 @@ namespace Conversations.Ingestion.Breakcold;
 /// are not used (the validator refuses them). Set <see cref="Secret"/>, <see cref="SigningSecret"/> or both; when
 /// both are set, a delivery must pass both checks.
 /// </summary>
-public sealed class BreakcoldOptions : ProviderOptions
+public sealed class BreakcoldOptions : ProviderOptions, IProviderOptionsSection
 {
-    public static string Section { get; } = SectionFor(Providers.Breakcold);
+    public static string Section { get; } = SectionFor("Breakcold");
 
     /// <summary>The value Breakcold puts in the top-level <c>secret</c> field of every body (<c>wh_...</c>).</summary>
     public string? Secret { get; set; }

@@ -14,14 +14,14 @@ internal static class BreakcoldTime
     /// than the lead's own <c>created_at</c>/<c>updated_at</c> fallbacks.
     /// </summary>
     public static ProviderTime? OfEnvelope(PayloadObject root, DateTimeOffset receivedAt) =>
-        Assumed.Time(root, "timestamp", receivedAt) ?? Assumed.Time(root, "created_at", receivedAt);
+        UndocumentedField.Time(root, "timestamp", receivedAt) ?? UndocumentedField.Time(root, "created_at", receivedAt);
 
-    /// <summary>The first time present among <paramref name="fields"/> of <paramref name="source"/>, read as assumed fields.</summary>
+    /// <summary>The first time present among <paramref name="fields"/> of <paramref name="source"/>, read as undocumented fields.</summary>
     public static ProviderTime? First(PayloadObject? source, DateTimeOffset receivedAt, params ReadOnlySpan<string> fields)
     {
         foreach (var field in fields)
         {
-            if (Assumed.Time(source, field, receivedAt) is { } time) return time;
+            if (UndocumentedField.Time(source, field, receivedAt) is { } time) return time;
         }
         return null;
     }

@@ -1,4 +1,3 @@
-using Conversations.Abstractions;
 using Conversations.Ingestion.Authenticity;
 using Microsoft.Extensions.Options;
 
@@ -16,14 +15,10 @@ namespace Conversations.Ingestion.Breakcold;
 /// </remarks>
 public sealed class BreakcoldVerifier(IOptionsMonitor<BreakcoldOptions> options) : IDeliveryVerifier
 {
-    public string Provider => Providers.Breakcold;
-
     public VerificationResult Verify(WebhookDelivery delivery)
     {
         var settings = options.CurrentValue;
         var section = BreakcoldOptions.Section;
-        if (!settings.Enabled)
-            return VerificationResult.Refused($"the breakcold receiver is not enabled ({section}:Enabled)");
         if (string.IsNullOrEmpty(settings.Secret) && string.IsNullOrEmpty(settings.SigningSecret))
             return VerificationResult.Refused($"no secret configured for breakcold ({section}:Secret or {section}:SigningSecret)");
 
@@ -33,7 +28,7 @@ public sealed class BreakcoldVerifier(IOptionsMonitor<BreakcoldOptions> options)
             if (!signature.IsAuthentic) return signature;
         }
         return settings.Secret is { Length: > 0 } secret
-            ? BreakcoldBodySecret.Check(delivery.Body, secret)
+            ? BreakcoldBodySecret.Check(delivery, secret)
             : VerificationResult.Authentic;
     }
 }

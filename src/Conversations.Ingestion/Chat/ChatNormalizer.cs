@@ -10,20 +10,15 @@ namespace Conversations.Ingestion.Chat;
 /// it becomes a message on the conversation's channel and, when the conversation has left its initial status,
 /// a status event (see <see cref="ChatStatus"/>). The inbox does not sign; its URL carries a token.
 /// </summary>
-public sealed class ChatNormalizer : IWebhookNormalizer
+public sealed class ChatNormalizer() : JsonWebhookNormalizer(Providers.Chat)
 {
     private const string NewMessage = "newMessage";
 
-    public string Provider => Providers.Chat;
-
-    public NormalizationResult Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
-        JsonWebhook.Normalize(body, root => Normalize(root, receivedAt));
-
-    private static NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
+    private protected override NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
     {
         var name = root.Trimmed("event") ?? throw new InvalidPayloadException("event is missing");
         if (!name.Equals(NewMessage, StringComparison.OrdinalIgnoreCase))
-            return NormalizationResult.Ignored($"unsupported chat event '{TextLimits.Echo(name)}'");
+            return NormalizationResult.Ignored($"unsupported chat event '{TextLimits.Quotable(name)}'");
 
         var message = root.RequiredObject("message");
         var conversation = root.RequiredObject("conversation");
@@ -32,7 +27,7 @@ public sealed class ChatNormalizer : IWebhookNormalizer
         var chat = ChatMessage.Read(message, conversation, receivedAt);
         var status = ChatStatus.Read(conversation);
         var lead = ChatCustomer.Read(conversation.Object("customer"));
-        if (LeadKey.From(lead) is null)
+        if (LeadKey.From(lead) is not { } leadKey)
             return NormalizationResult.Rejected(NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {ChatCustomer.IdentityFields}");
 
         var messageEvent = new ConversationEvent
@@ -50,7 +45,7 @@ public sealed class ChatNormalizer : IWebhookNormalizer
             Text = chat.Text,
             Url = chat.Url,
         };
-        if (status is null) return NormalizationResult.Accepted(messageEvent);
+        if (status is null) return NormalizationResult.Accepted(leadKey, messageEvent);
 
         var statusEvent = messageEvent with
         {
@@ -62,6 +57,6 @@ public sealed class ChatNormalizer : IWebhookNormalizer
             Text = null,
             Url = null,
         };
-        return NormalizationResult.Accepted(messageEvent, statusEvent);
+        return NormalizationResult.Accepted(leadKey, messageEvent, statusEvent);
     }
 }

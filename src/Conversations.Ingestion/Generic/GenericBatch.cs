@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Conversations.Abstractions.Events;
 using Conversations.Ingestion.Payloads;
 
 namespace Conversations.Ingestion.Generic;
@@ -21,7 +20,7 @@ internal static class GenericBatch
         if (count == 0) throw new InvalidPayloadException($"{Field} is empty");
         if (count > MaxEvents) throw new InvalidPayloadException($"{Field} holds {count} events; at most {MaxEvents} are allowed");
 
-        var accepted = new List<ConversationEvent>(count);
+        var accepted = new List<NormalizationResult>(count);
         var rejected = new List<NormalizationError>();
         var index = 0;
         foreach (var element in events.EnumerateArray())
@@ -30,7 +29,7 @@ internal static class GenericBatch
                 ? NormalizeOne(element, receivedAt)
                 : NormalizationResult.Rejected(NormalizationErrorKind.InvalidPayload, "not an object");
             if (result.Error is { } error) rejected.Add(error with { Detail = $"{Field}[{index}]: {error.Detail}" });
-            accepted.AddRange(result.Events);
+            if (result.Events.Count > 0) accepted.Add(result);
             index++;
         }
         return accepted.Count == 0

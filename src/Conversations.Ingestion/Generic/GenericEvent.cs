@@ -25,8 +25,8 @@ internal static class GenericEvent
     {
         // Every field is read before the identity check, so a malformed field is reported even when the lead is unusable.
         var id = GenericEventFields.ReadId(e);
-        var kind = GenericVocabulary.Kinds.Required(e, "kind");
-        var channel = GenericVocabulary.Channels.Required(e, "channel");
+        var kind = GenericAllowedValues.Kinds.Required(e, "kind");
+        var channel = GenericAllowedValues.Channels.Required(e, "channel");
         var source = GenericEventFields.ReadSource(e);
         var occurredAt = GenericEventFields.ReadOccurredAt(e, receivedAt);
         var direction = GenericEventFields.ReadDirection(e, kind);
@@ -51,8 +51,8 @@ internal static class GenericEvent
             Sentiment = sentiment,
             Url = e.Trimmed("url", TextLimits.MaxUrl),
         };
-        return LeadKey.From(lead) is null
-            ? NormalizationResult.Rejected(NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {GenericLead.IdentityFields}")
-            : NormalizationResult.Accepted(candidate);
+        return LeadKey.From(lead) is { } leadKey
+            ? NormalizationResult.Accepted(leadKey, candidate)
+            : NormalizationResult.Rejected(NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {GenericLead.IdentityFields}");
     }
 }

@@ -39,21 +39,21 @@ internal static class GenericEventFields
 
     /// <summary>Who acted: as sent, or implied by the kind. A conversation message implies nothing, so it must say.</summary>
     public static Direction ReadDirection(PayloadObject e, EventKind kind) =>
-        GenericVocabulary.Directions.Read(e, "direction") ?? kind switch
+        GenericAllowedValues.Directions.Read(e, "direction") ?? kind switch
         {
             EventKind.Sent => Direction.Outbound,
             EventKind.Opened or EventKind.Clicked or EventKind.Replied or EventKind.ReplyClassified or EventKind.Unsubscribed
                 => Direction.Inbound,
             EventKind.Message => throw new InvalidPayloadException(
-                $"direction is required when kind is message (one of: {GenericVocabulary.Directions.Allowed})"),
+                $"direction is required when kind is message (one of: {GenericAllowedValues.Directions.Allowed})"),
             _ => Direction.None,
         };
 
     /// <summary>The sentiment; a classification without one would say nothing.</summary>
     public static ReplySentiment? ReadSentiment(PayloadObject e, EventKind kind) =>
-        GenericVocabulary.Sentiments.Read(e, "sentiment") ?? (kind == EventKind.ReplyClassified
+        GenericAllowedValues.Sentiments.Read(e, "sentiment") ?? (kind == EventKind.ReplyClassified
             ? throw new InvalidPayloadException(
-                $"sentiment is required when kind is reply_classified (one of: {GenericVocabulary.Sentiments.Allowed})")
+                $"sentiment is required when kind is reply_classified (one of: {GenericAllowedValues.Sentiments.Allowed})")
             : null);
 
     // The parser accepted the text, so after the 'T' a sign can only start an offset.

@@ -29,12 +29,10 @@ namespace Conversations.Ingestion.Generic;
 /// <item><term><c>messageId</c>, <c>subject</c>, <c>text</c>, <c>url</c></term><description>The message the event is about, its subject and plain text, and the link clicked. Text beyond the limits (64 KiB of text, 1 KiB of subject) is cut.</description></item>
 /// </list>
 /// </remarks>
-public sealed class GenericNormalizer : IWebhookNormalizer
+public sealed class GenericNormalizer() : JsonWebhookNormalizer(Providers.Generic)
 {
-    public string Provider => Providers.Generic;
-
-    public NormalizationResult Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
-        JsonWebhook.NormalizeElement(body, root => root.TryGetProperty(GenericBatch.Field, out var events)
+    private protected override NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt) =>
+        root.TryGetRaw(GenericBatch.Field, out var events)
             ? GenericBatch.Normalize(events, receivedAt)
-            : GenericEvent.Normalize(PayloadObject.Root(root), receivedAt));
+            : GenericEvent.Normalize(root, receivedAt);
 }

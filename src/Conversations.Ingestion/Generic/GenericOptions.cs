@@ -1,4 +1,3 @@
-using Conversations.Abstractions;
 using Conversations.Ingestion.Authenticity;
 
 namespace Conversations.Ingestion.Generic;
@@ -8,11 +7,11 @@ namespace Conversations.Ingestion.Generic;
 /// as Standard Webhooks, so <see cref="ProviderOptions.Token"/> and <see cref="ProviderOptions.AllowUnauthenticated"/>
 /// do not apply and are refused at startup.
 /// </summary>
-public sealed class GenericOptions : ProviderOptions
+public sealed class GenericOptions : ProviderOptions, IProviderOptionsSection
 {
     public const int DefaultToleranceSeconds = 300;
 
-    public static string Section { get; } = SectionFor(Providers.Generic);
+    public static string Section { get; } = SectionFor("Generic");
 
     /// <summary>
     /// The secret the sender signs with: <c>whsec_</c> followed by the base64 of at least 24 random bytes. To

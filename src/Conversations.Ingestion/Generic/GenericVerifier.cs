@@ -13,16 +13,12 @@ namespace Conversations.Ingestion.Generic;
 /// </summary>
 public sealed class GenericVerifier(IOptionsMonitor<GenericOptions> options) : IDeliveryVerifier
 {
-    public string Provider => Providers.Generic;
-
     public VerificationResult Verify(WebhookDelivery delivery)
     {
         var settings = options.CurrentValue;
-        if (!settings.Enabled)
-            return VerificationResult.Refused($"the {Provider} receiver is not enabled ({GenericOptions.Section}:Enabled)");
         var keys = StandardWebhookSecret.KeysOf(settings.SigningSecret);
         if (keys.Count == 0)
-            return VerificationResult.Refused($"no signing secret is configured for {Provider} ({GenericOptions.Section}:SigningSecret)");
+            return VerificationResult.Refused($"no signing secret is configured for {Providers.Generic} ({GenericOptions.Section}:SigningSecret)");
 
         if (Header(delivery, StandardWebhookHeaders.Id) is not { } id) return Missing(StandardWebhookHeaders.Id);
         if (Header(delivery, StandardWebhookHeaders.Timestamp) is not { } timestamp) return Missing(StandardWebhookHeaders.Timestamp);

@@ -28,6 +28,9 @@ internal readonly struct PayloadObject
         return new PayloadObject(value, PathOf(name));
     }
 
+    /// <summary>The field's raw value, JSON null included, for values of a type this reader does not handle (arrays).</summary>
+    public bool TryGetRaw(string name, out JsonElement value) => _element.TryGetProperty(name, out value);
+
     public PayloadObject RequiredObject(string name) => Object(name) ?? throw Invalid(name, "is missing");
 
     /// <summary>The string as sent, untrimmed.</summary>

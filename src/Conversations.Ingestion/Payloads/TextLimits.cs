@@ -14,7 +14,7 @@ internal static class TextLimits
     public const int MaxShortText = 1024;
     public const int MaxUrl = 4096;
     public const int MaxIdentifier = 1024;
-    private const int MaxEcho = 64;
+    private const int MaxQuoted = 64;
 
     public static string? Truncate(string? value, int maxLength)
     {
@@ -28,9 +28,9 @@ internal static class TextLimits
     /// A provider-sent value made fit to quote in a reason that may be logged: short, one line, and without control
     /// or format characters (a right-to-left override could disguise what a log line says).
     /// </summary>
-    public static string Echo(string value)
+    public static string Quotable(string value)
     {
-        var cut = Truncate(value, MaxEcho)!;
+        var cut = Truncate(value, MaxQuoted)!;
         return string.Create(cut.Length, cut, static (span, text) =>
         {
             for (var i = 0; i < text.Length; i++) span[i] = IsInvisible(text[i]) ? '?' : text[i];

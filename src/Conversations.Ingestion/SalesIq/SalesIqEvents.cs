@@ -30,7 +30,7 @@ internal static class SalesIqEvents
             "conversation.message.edited" or "conversation.message.deleted"
                 => $"salesiq event '{key}' changes a message already recorded, and timelines are append-only",
             "conversation.metrics" => "salesiq event 'conversation.metrics' reports operator metrics, not lead activity",
-            _ => $"unsupported salesiq event '{TextLimits.Echo(name)}'",
+            _ => $"unsupported salesiq event '{TextLimits.Quotable(name)}'",
         };
     }
 }

@@ -9,14 +9,9 @@ namespace Conversations.Ingestion.SalesIq;
 /// Normalizes Zoho SalesIQ workflow webhooks (<c>/webhooks/salesiq</c>): one event per delivery, on the chat
 /// channel. The lead is the visitor, keyed by email, else by phone.
 /// </summary>
-public sealed class SalesIqNormalizer : IWebhookNormalizer
+public sealed class SalesIqNormalizer() : JsonWebhookNormalizer(Providers.SalesIq)
 {
-    public string Provider => Providers.SalesIq;
-
-    public NormalizationResult Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
-        JsonWebhook.Normalize(body, root => Normalize(root, receivedAt));
-
-    private static NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
+    private protected override NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
     {
         var name = root.Trimmed("event") ?? throw new InvalidPayloadException("event is missing");
         if (SalesIqEvents.Find(name) is not { } type) return NormalizationResult.Ignored(SalesIqEvents.IgnoredReason(name));
@@ -35,13 +30,10 @@ public sealed class SalesIqNormalizer : IWebhookNormalizer
             _ => throw new InvalidOperationException($"No SalesIQ reader for {type}."),
         };
 
-        if (LeadKey.From(e.Lead) is null)
-        {
-            var fields = type == SalesIqEventType.VisitorUpdated
-                ? SalesIqVisitor.VisitorIdentityFields
-                : SalesIqVisitor.ConversationIdentityFields;
-            return NormalizationResult.Rejected(NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {fields}");
-        }
-        return NormalizationResult.Accepted(e);
+        if (LeadKey.From(e.Lead) is { } leadKey) return NormalizationResult.Accepted(leadKey, e);
+        var fields = type == SalesIqEventType.VisitorUpdated
+            ? SalesIqVisitor.VisitorIdentityFields
+            : SalesIqVisitor.ConversationIdentityFields;
+        return NormalizationResult.Rejected(NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {fields}");
     }
 }

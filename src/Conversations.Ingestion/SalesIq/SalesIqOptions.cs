@@ -1,4 +1,3 @@
-using Conversations.Abstractions;
 using Conversations.Ingestion.Authenticity;
 
 namespace Conversations.Ingestion.SalesIq;
@@ -8,9 +7,9 @@ namespace Conversations.Ingestion.SalesIq;
 /// verified with the webhook's public key; <see cref="ProviderOptions.Token"/> and
 /// <see cref="ProviderOptions.AllowUnauthenticated"/> do not apply and are refused at startup.
 /// </summary>
-public sealed class SalesIqOptions : ProviderOptions
+public sealed class SalesIqOptions : ProviderOptions, IProviderOptionsSection
 {
-    public static string Section { get; } = SectionFor(Providers.SalesIq);
+    public static string Section { get; } = SectionFor("SalesIq");
 
     /// <summary>The full name of the <see cref="PublicKeyPem"/> setting, for messages.</summary>
     public static string PublicKeyPemSetting { get; } = $"{Section}:{nameof(PublicKeyPem)}";

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Conversations.Abstractions;
 using Conversations.Ingestion.Authenticity;
 using Microsoft.Extensions.Options;
 
@@ -19,13 +18,9 @@ public sealed class SalesIqVerifier(IOptionsMonitor<SalesIqOptions> options) : I
     private readonly Lock _importing = new();
     private ImportedKey? _key;
 
-    public string Provider => Providers.SalesIq;
-
     public VerificationResult Verify(WebhookDelivery delivery)
     {
         var settings = options.CurrentValue;
-        if (!settings.Enabled)
-            return VerificationResult.Refused($"the salesiq receiver is not enabled ({SalesIqOptions.Section}:Enabled)");
         if (string.IsNullOrWhiteSpace(settings.PublicKeyPem))
             return VerificationResult.Refused($"no public key configured ({SalesIqOptions.PublicKeyPemSetting})");
         if (KeyFor(settings.PublicKeyPem) is not { } key)

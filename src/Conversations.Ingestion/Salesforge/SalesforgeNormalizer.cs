@@ -10,14 +10,9 @@ namespace Conversations.Ingestion.Salesforge;
 /// <c>webhookInfo.id</c> names the webhook, not the delivery, so event ids come from the email, reply or
 /// thread the delivery is about.
 /// </summary>
-public sealed class SalesforgeNormalizer : IWebhookNormalizer
+public sealed class SalesforgeNormalizer() : JsonWebhookNormalizer(Providers.Salesforge)
 {
-    public string Provider => Providers.Salesforge;
-
-    public NormalizationResult Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
-        JsonWebhook.Normalize(body, root => Normalize(root, receivedAt));
-
-    private static NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
+    private protected override NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
     {
         var info = root.RequiredObject("webhookInfo");
         var type = info.String("type");
@@ -25,7 +20,7 @@ public sealed class SalesforgeNormalizer : IWebhookNormalizer
         {
             return type is null
                 ? throw new InvalidPayloadException("webhookInfo.type is missing and no known data block is present")
-                : NormalizationResult.Ignored($"unsupported salesforge event type '{TextLimits.Echo(type)}'");
+                : NormalizationResult.Ignored($"unsupported salesforge event type '{TextLimits.Quotable(type)}'");
         }
 
         var time = OccurredAt(activity, info, receivedAt);
@@ -36,9 +31,11 @@ public sealed class SalesforgeNormalizer : IWebhookNormalizer
                 NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {SalesforgeContact.IdentityFields}");
         }
 
-        var common = new ConversationEvent
+        var campaign = CampaignReader.Read(Providers.Salesforge, root.Object("sequence"));
+        var details = SalesforgeEventDetails.Read(activity, root, leadKey, time);
+        return NormalizationResult.Accepted(leadKey, new ConversationEvent
         {
-            EventId = string.Empty,
+            EventId = details.EventId,
             Kind = activity.Kind,
             Channel = activity.Channel,
             Direction = activity.Direction,
@@ -46,10 +43,13 @@ public sealed class SalesforgeNormalizer : IWebhookNormalizer
             OccurredAt = time.Value,
             ReceivedAt = receivedAt,
             Lead = lead,
-            Campaign = CampaignReader.Read(Providers.Salesforge, root.Object("sequence")),
+            Campaign = campaign,
             Sentiment = activity.Sentiment,
-        };
-        return NormalizationResult.Accepted(SalesforgeEventDetails.Complete(common, root, leadKey, time));
+            MessageId = details.MessageId,
+            Subject = details.Subject,
+            Text = details.Text,
+            Url = details.Url,
+        });
     }
 
     private static ProviderTime OccurredAt(SalesforgeActivity activity, PayloadObject info, DateTimeOffset receivedAt)

@@ -9,19 +9,14 @@ namespace Conversations.Ingestion.Seleqt;
 /// Normalizes Seleqt's LinkedIn message webhook (<c>/webhooks/seleqt</c>). Only <c>incoming_message</c> is
 /// documented; it reports messages in both directions, told apart by <c>sent_by_lead</c>.
 /// </summary>
-public sealed class SeleqtNormalizer : IWebhookNormalizer
+public sealed class SeleqtNormalizer() : JsonWebhookNormalizer(Providers.Seleqt)
 {
     private const string IncomingMessage = "incoming_message";
 
-    public string Provider => Providers.Seleqt;
-
-    public NormalizationResult Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
-        JsonWebhook.Normalize(body, root => Normalize(root, receivedAt));
-
-    private static NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
+    private protected override NormalizationResult Normalize(PayloadObject root, DateTimeOffset receivedAt)
     {
         var name = root.String("event") ?? throw new InvalidPayloadException("event is missing");
-        if (name != IncomingMessage) return NormalizationResult.Ignored($"unsupported seleqt event '{TextLimits.Echo(name)}'");
+        if (name != IncomingMessage) return NormalizationResult.Ignored($"unsupported seleqt event '{TextLimits.Quotable(name)}'");
 
         var message = root.RequiredObject("message");
         var messageId = message.StringId("message_id") ?? throw new InvalidPayloadException("message.message_id is missing");
@@ -29,13 +24,13 @@ public sealed class SeleqtNormalizer : IWebhookNormalizer
             ?? message.Time("created_at", receivedAt)
             ?? throw new InvalidPayloadException("message.sent_at and message.created_at are both missing");
         var lead = SeleqtLead.Read(message.Object("lead"));
-        if (LeadKey.From(lead) is null)
+        if (LeadKey.From(lead) is not { } leadKey)
         {
             return NormalizationResult.Rejected(
                 NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {SeleqtLead.IdentityFields}");
         }
 
-        return NormalizationResult.Accepted(new ConversationEvent
+        return NormalizationResult.Accepted(leadKey, new ConversationEvent
         {
             // Seleqt's documented idempotency key: "check message.message_id on your side".
             EventId = EventIds.Create(Providers.Seleqt, EventKind.Message, messageId),

@@ -1,5 +1,4 @@
 using Conversations.Abstractions;
-using Conversations.Ingestion.Authenticity;
 using Conversations.Ingestion.Breakcold;
 using Conversations.Testing;
 using Microsoft.Extensions.Configuration;
@@ -14,22 +13,23 @@ public sealed class BreakcoldRegistrationTests
     private const string Section = "Conversations:Providers:Breakcold";
 
     [Fact]
-    public void AddBreakcoldProvider_RegistersOneNormalizerVerifierAndArchiveRedactor_EvenWhenCalledTwice()
+    public void AddConversationsIngestion_RegistersOneBreakcoldNormalizerVerifierAndArchiveRedactor_EvenWhenCalledTwice()
     {
-        using var services = Services(new()).AddBreakcoldProvider().BuildServiceProvider();
+        using var services = Services(new()).AddConversationsIngestion().BuildServiceProvider();
 
-        var providers = new WebhookProviders(services.GetServices<IWebhookNormalizer>(), services.GetServices<IDeliveryVerifier>(), services.GetServices<IArchiveRedactor>());
+        var providers = services.GetRequiredService<WebhookProviders>();
 
-        Assert.IsType<BreakcoldNormalizer>(Assert.Single(services.GetServices<IWebhookNormalizer>()));
-        Assert.IsType<BreakcoldVerifier>(Assert.Single(services.GetServices<IDeliveryVerifier>()));
-        Assert.IsType<BreakcoldArchiveRedactor>(Assert.Single(services.GetServices<IArchiveRedactor>()));
+        Assert.Single(providers.Names, name => name == Providers.Breakcold);
         Assert.True(providers.TryGet("Breakcold", out var breakcold));
         Assert.Equal(Providers.Breakcold, breakcold.Name);
+        Assert.IsType<BreakcoldNormalizer>(breakcold.Normalizer);
+        Assert.IsType<BreakcoldVerifier>(breakcold.Verifier);
         Assert.IsType<BreakcoldArchiveRedactor>(breakcold.Redactor);
+        Assert.Single(services.GetServices<IValidateOptions<BreakcoldOptions>>());
     }
 
     [Fact]
-    public void AddBreakcoldProvider_BindsItsSection()
+    public void AddConversationsIngestion_BindsTheBreakcoldSection()
     {
         using var services = Services(new()
         {
@@ -50,7 +50,7 @@ public sealed class BreakcoldRegistrationTests
     }
 
     [Fact]
-    public void AddBreakcoldProvider_WhenNothingConfigured_UsesDocumentedDefaults()
+    public void AddConversationsIngestion_WhenNothingConfiguredForBreakcold_UsesDocumentedDefaults()
     {
         using var services = Services(new()).BuildServiceProvider();
 
@@ -62,7 +62,7 @@ public sealed class BreakcoldRegistrationTests
     }
 
     [Fact]
-    public void AddBreakcoldProvider_WhenEnabledWithoutSecret_FailsAtStartupNamingTheSetting()
+    public void AddConversationsIngestion_WhenBreakcoldEnabledWithoutSecret_FailsAtStartupNamingTheSetting()
     {
         using var services = Services(new() { [$"{Section}:Enabled"] = "true" }).BuildServiceProvider();
 
@@ -72,10 +72,10 @@ public sealed class BreakcoldRegistrationTests
     }
 
     [Fact]
-    public void AddBreakcoldProvider_VerifierUsesTheBoundSecret()
+    public void AddConversationsIngestion_BreakcoldVerifierUsesTheBoundSecret()
     {
         using var services = Services(new() { [$"{Section}:Enabled"] = "true", [$"{Section}:Secret"] = BodySecret }).BuildServiceProvider();
-        var verifier = services.GetRequiredService<IDeliveryVerifier>();
+        Assert.True(services.GetRequiredService<WebhookProviders>().TryGet(Providers.Breakcold, out var verifier));
 
         verifier.Verify(Unsigned(Fixture.Read("breakcold/01-lead.create.json"))).AssertAuthentic();
         verifier.Verify(Unsigned(Fixture.Read("breakcold/09-wrong-secret.json"))).AssertRefused("the secret in the body is not the configured one");
@@ -84,5 +84,5 @@ public sealed class BreakcoldRegistrationTests
     private static IServiceCollection Services(Dictionary<string, string?> settings) =>
         new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddBreakcoldProvider();
+            .AddConversationsIngestion();
 }

@@ -1,4 +1,3 @@
-using Conversations.Abstractions;
 using Conversations.Ingestion.Breakcold;
 using Conversations.Testing;
 using static Conversations.Ingestion.Tests.Breakcold.BreakcoldDeliveries;
@@ -16,22 +15,6 @@ public sealed class BreakcoldVerifierTests
         o.Secret = BodySecret;
         o.SigningSecret = SigningSecret;
     });
-
-    [Fact]
-    public void Provider_IsBreakcold() => Assert.Equal(Providers.Breakcold, _both.Provider);
-
-    [Fact]
-    public void Verify_WhenNotEnabled_RefusesEvenACorrectDelivery()
-    {
-        var verifier = Verifier(o =>
-        {
-            o.Enabled = false;
-            o.Secret = BodySecret;
-            o.SigningSecret = SigningSecret;
-        });
-
-        verifier.Verify(Signed(Right)).AssertRefused("the breakcold receiver is not enabled (Conversations:Providers:Breakcold:Enabled)");
-    }
 
     [Fact]
     public void Verify_WhenNoSecretConfigured_RefusesEveryDelivery()

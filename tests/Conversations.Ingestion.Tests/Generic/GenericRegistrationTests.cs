@@ -9,14 +9,14 @@ namespace Conversations.Ingestion.Tests.Generic;
 public sealed class GenericRegistrationTests
 {
     [Fact]
-    public void AddGenericProvider_RegistersAVerifierAndANormalizerBoundToItsSection()
+    public void AddConversationsIngestion_RegistersTheGenericVerifierAndNormalizerBoundToItsSection()
     {
         using var services = Services(new()
         {
             ["Conversations:Providers:Generic:Enabled"] = "true",
             ["Conversations:Providers:Generic:SigningSecret"] = SignedDeliveries.Secret,
             ["Conversations:Providers:Generic:ToleranceSeconds"] = "60",
-        }).AddGenericProvider().BuildServiceProvider();
+        }).BuildServiceProvider();
 
         services.GetRequiredService<IStartupValidator>().Validate();
         Assert.True(services.GetRequiredService<WebhookProviders>().TryGet("Generic", out var generic));
@@ -26,11 +26,9 @@ public sealed class GenericRegistrationTests
     }
 
     [Fact]
-    public void AddGenericProvider_WhenEnabledWithoutSecret_FailsAtStartupNamingTheSetting()
+    public void AddConversationsIngestion_WhenGenericEnabledWithoutSecret_FailsAtStartupNamingTheSetting()
     {
-        using var services = Services(new() { ["Conversations:Providers:Generic:Enabled"] = "true" })
-            .AddGenericProvider()
-            .BuildServiceProvider();
+        using var services = Services(new() { ["Conversations:Providers:Generic:Enabled"] = "true" }).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
@@ -38,9 +36,9 @@ public sealed class GenericRegistrationTests
     }
 
     [Fact]
-    public void AddGenericProvider_WhenNotConfigured_StartsDisabled()
+    public void AddConversationsIngestion_WhenGenericNotConfigured_StartsDisabled()
     {
-        using var services = Services([]).AddGenericProvider().BuildServiceProvider();
+        using var services = Services([]).BuildServiceProvider();
 
         services.GetRequiredService<IStartupValidator>().Validate();
         Assert.False(services.GetRequiredService<IOptions<GenericOptions>>().Value.Enabled);
@@ -48,16 +46,16 @@ public sealed class GenericRegistrationTests
     }
 
     [Fact]
-    public void AddGenericProvider_WhenCalledTwice_RegistersOnce()
+    public void AddConversationsIngestion_WhenCalledTwice_RegistersGenericOnce()
     {
-        using var services = Services([]).AddGenericProvider().AddGenericProvider().BuildServiceProvider();
+        using var services = Services([]).AddConversationsIngestion().BuildServiceProvider();
 
-        Assert.Equal([Providers.Generic], services.GetRequiredService<WebhookProviders>().Names);
+        Assert.Single(services.GetRequiredService<WebhookProviders>().Names, name => name == Providers.Generic);
         Assert.Single(services.GetServices<IValidateOptions<GenericOptions>>());
     }
 
     private static IServiceCollection Services(Dictionary<string, string?> settings) =>
         new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddSingleton<WebhookProviders>();
+            .AddConversationsIngestion();
 }

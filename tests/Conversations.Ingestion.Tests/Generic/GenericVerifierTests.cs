@@ -230,15 +230,6 @@ public sealed class GenericVerifierTests
         AssertRefused(Body, headers);
     }
 
-    [Fact]
-    public void Verify_WhenNotEnabled_Refuses()
-    {
-        var verdict = SignedDeliveries.Verifier(enabled: false).Verify(SignedDeliveries.Delivery(Body, SignedDeliveries.Headers(Body)));
-
-        Assert.False(verdict.IsAuthentic);
-        Assert.Equal("the generic receiver is not enabled (Conversations:Providers:Generic:Enabled)", verdict.Reason);
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -293,9 +284,6 @@ public sealed class GenericVerifierTests
         AssertAuthentic([], SignedDeliveries.Headers([]));
         AssertRefused([], SignedDeliveries.Headers(Body));
     }
-
-    [Fact]
-    public void Provider_IsGeneric() => Assert.Equal("generic", _verifier.Provider);
 
     private void AssertAuthentic(IReadOnlyDictionary<string, string> headers) => AssertAuthentic(Body, headers);
 

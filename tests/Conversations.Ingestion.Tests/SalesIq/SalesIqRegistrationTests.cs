@@ -1,5 +1,4 @@
 using Conversations.Abstractions;
-using Conversations.Ingestion.Authenticity;
 using Conversations.Ingestion.SalesIq;
 using Conversations.Testing;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +10,7 @@ namespace Conversations.Ingestion.Tests.SalesIq;
 public sealed class SalesIqRegistrationTests
 {
     [Fact]
-    public void AddSalesIqProvider_RegistersANormalizerAndAVerifierUnderOneName()
+    public void AddConversationsIngestion_RegistersTheSalesIqNormalizerAndVerifierUnderOneName()
     {
         using var services = Services(("Enabled", "true"), ("PublicKeyPem", SalesIqSigning.PublicPem));
 
@@ -24,18 +23,18 @@ public sealed class SalesIqRegistrationTests
     }
 
     [Fact]
-    public void AddSalesIqProvider_BindsItsSection()
+    public void AddConversationsIngestion_BindsTheSalesIqSection()
     {
         using var services = Services(("Enabled", "true"), ("PublicKeyPem", SalesIqSigning.PublicPem));
         var body = Fixture.Read(SalesIqExpectations.Created);
 
-        var verifier = services.GetServices<IDeliveryVerifier>().Single(v => v.Provider == Providers.SalesIq);
+        Assert.True(services.GetRequiredService<WebhookProviders>().TryGet(Providers.SalesIq, out var salesIq));
 
-        Assert.True(verifier.Verify(SalesIqSigning.Signed(body)).IsAuthentic);
+        Assert.True(salesIq.Verify(SalesIqSigning.Signed(body)).IsAuthentic);
     }
 
     [Fact]
-    public void AddSalesIqProvider_ValidatesAtStartup()
+    public void AddConversationsIngestion_ValidatesSalesIqAtStartup()
     {
         using var services = Services(("Enabled", "true"));
 
@@ -45,14 +44,14 @@ public sealed class SalesIqRegistrationTests
     }
 
     [Fact]
-    public void AddSalesIqProvider_WhenNotConfigured_StartsAndRefusesDeliveries()
+    public void AddConversationsIngestion_WhenSalesIqNotConfigured_StartsAndRefusesDeliveries()
     {
         using var services = Services();
         services.GetRequiredService<IStartupValidator>().Validate();
 
-        var verifier = services.GetServices<IDeliveryVerifier>().Single(v => v.Provider == Providers.SalesIq);
+        Assert.True(services.GetRequiredService<WebhookProviders>().TryGet(Providers.SalesIq, out var salesIq));
 
-        Assert.False(verifier.Verify(SalesIqSigning.Signed(Fixture.Read(SalesIqExpectations.Created))).IsAuthentic);
+        Assert.False(salesIq.Verify(SalesIqSigning.Signed(Fixture.Read(SalesIqExpectations.Created))).IsAuthentic);
     }
 
     private static ServiceProvider Services(params (string Key, string Value)[] settings)
@@ -62,8 +61,7 @@ public sealed class SalesIqRegistrationTests
             .Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSalesIqProvider()
-            .AddSingleton<WebhookProviders>()
+            .AddConversationsIngestion()
             .BuildServiceProvider();
     }
 }

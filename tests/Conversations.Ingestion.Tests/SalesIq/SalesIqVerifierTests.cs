@@ -26,9 +26,6 @@ public sealed class SalesIqVerifierTests
         Assert.Null(result.Reason);
     }
 
-    [Fact]
-    public void Verify_IsForSalesIq() => Assert.Equal(Providers.SalesIq, _verifier.Provider);
-
     [Theory]
     [InlineData(0)]
     [InlineData(100)]
@@ -168,15 +165,6 @@ public sealed class SalesIqVerifierTests
 
         Assert.False(result.IsAuthentic);
         Assert.Equal("no public key configured (Conversations:Providers:SalesIq:PublicKeyPem)", result.Reason);
-    }
-
-    [Fact]
-    public void Verify_WhenNotEnabled_RefusesEvenASignedDelivery()
-    {
-        var result = Verifier(Options(enabled: false)).Verify(Signed(Body));
-
-        Assert.False(result.IsAuthentic);
-        Assert.Equal("the salesiq receiver is not enabled (Conversations:Providers:SalesIq:Enabled)", result.Reason);
     }
 
     public static TheoryData<string> UnusableKeys => new(

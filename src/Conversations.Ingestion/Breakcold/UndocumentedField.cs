@@ -7,7 +7,7 @@ namespace Conversations.Ingestion.Breakcold;
 /// that is absent, or of a type other than the one guessed, reads as null: a guess that does not match the real
 /// shape then costs a detail of the event, not the event.
 /// </summary>
-internal static class Assumed
+internal static class UndocumentedField
 {
     public static PayloadObject? Object(PayloadObject? parent, string name)
     {

@@ -2,8 +2,8 @@ using Conversations.Abstractions.Events;
 
 namespace Conversations.Ingestion.Generic;
 
-/// <summary>The enum fields of the generic format, spelled as the HTTP API writes them (snake_case).</summary>
-internal static class GenericVocabulary
+/// <summary>The values each enum field of the generic format accepts, spelled as the HTTP API writes them (snake_case).</summary>
+internal static class GenericAllowedValues
 {
     public static GenericTerms<EventKind> Kinds { get; } = new(
         ("sent", EventKind.Sent),
