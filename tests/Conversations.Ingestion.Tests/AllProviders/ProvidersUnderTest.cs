@@ -99,7 +99,7 @@ internal static class ProvidersUnderTest
     {
         Name = name,
         Normalizer = normalizer,
-        Verifier = new UrlTokenVerifier(name, new TestOptionsMonitor<ProviderOptions>(new ProviderOptions { Enabled = true, Token = UrlToken })),
+        Verifier = new UrlTokenVerifier(name, ProviderOptions.SectionFor(name), new TestOptionsMonitor<ProviderOptions>(new ProviderOptions { Enabled = true, Token = UrlToken })),
         Authentic = body => new WebhookDelivery(body, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), UrlToken, Delivery.ReceivedAt),
         Secrets = [UrlToken],
         AcceptedFixture = acceptedFixture,
