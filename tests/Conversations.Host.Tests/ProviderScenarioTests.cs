@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using static Conversations.Host.Tests.Payloads;
 
 namespace Conversations.Host.Tests;

@@ -1,7 +1,6 @@
 using System.Net;
 using Conversations.Host.Webhooks;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using static Conversations.Host.Tests.Payloads;
 

@@ -27,7 +27,7 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
     internal const int ReplayLimit = 64;
     private const string SnapshotStateName = "lead";
 
-    private GrainState<LeadSnapshot> _snapshot = new(new LeadSnapshot());
+    private readonly GrainState<LeadSnapshot> _snapshot = new(new LeadSnapshot());
     private bool _restored;
     private bool _snapshotLoaded;
     private int _eventsSinceSnapshot;

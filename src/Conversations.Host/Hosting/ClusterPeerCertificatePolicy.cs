@@ -8,21 +8,21 @@ namespace Conversations.Host.Hosting;
 /// </summary>
 internal sealed class ClusterPeerCertificatePolicy
 {
-    private readonly HashSet<string> accepted = new(StringComparer.Ordinal);
-    private readonly TimeProvider time;
+    private readonly HashSet<string> _accepted = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
 
     public ClusterPeerCertificatePolicy(X509Certificate2 own, IEnumerable<string> allowedFingerprints, TimeProvider time)
     {
-        this.time = time;
-        accepted.UnionWith(CertificateFingerprint.Of(own));
-        accepted.UnionWith(allowedFingerprints.Select(CertificateFingerprint.Normalize));
+        _time = time;
+        _accepted.UnionWith(CertificateFingerprint.Of(own));
+        _accepted.UnionWith(allowedFingerprints.Select(CertificateFingerprint.Normalize));
     }
 
     public bool Accepts(X509Certificate2 remote)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = _time.GetUtcNow().UtcDateTime;
         return now >= remote.NotBefore.ToUniversalTime()
             && now <= remote.NotAfter.ToUniversalTime()
-            && CertificateFingerprint.Of(remote).Any(accepted.Contains);
+            && CertificateFingerprint.Of(remote).Any(_accepted.Contains);
     }
 }

@@ -12,23 +12,23 @@ namespace Conversations.Host.Hosting;
 /// </summary>
 internal sealed class ClusterTls : IConfigureOptions<SiloConnectionOptions>, IDisposable
 {
-    private readonly ClusterTlsOptions options;
-    private readonly TimeProvider time;
-    private readonly Lazy<X509Certificate2> certificate;
+    private readonly ClusterTlsOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Lazy<X509Certificate2> _certificate;
 
     public ClusterTls(IOptions<ClusterTlsOptions> options, TimeProvider time)
     {
-        this.options = options.Value;
-        this.time = time;
-        certificate = new Lazy<X509Certificate2>(() => ClusterCertificateLoader.Load(this.options));
+        _options = options.Value;
+        _time = time;
+        _certificate = new Lazy<X509Certificate2>(() => ClusterCertificateLoader.Load(_options));
     }
 
-    public bool Enabled => options.Enabled;
+    public bool Enabled => _options.Enabled;
 
     /// <summary>The certificate this silo presents (TLS must be enabled).</summary>
-    public X509Certificate2 Certificate => certificate.Value;
+    public X509Certificate2 Certificate => _certificate.Value;
 
-    public int AllowedThumbprintCount => options.AllowedThumbprints.Length;
+    public int AllowedThumbprintCount => _options.AllowedThumbprints.Length;
 
     public void Configure(SiloConnectionOptions connections)
     {
@@ -41,7 +41,7 @@ internal sealed class ClusterTls : IConfigureOptions<SiloConnectionOptions>, IDi
 
     private TlsOptions CreateTlsOptions()
     {
-        var peers = new ClusterPeerCertificatePolicy(Certificate, options.AllowedThumbprints, time);
+        var peers = new ClusterPeerCertificatePolicy(Certificate, _options.AllowedThumbprints, _time);
         return new TlsOptions
         {
             LocalCertificate = Certificate,
@@ -53,6 +53,6 @@ internal sealed class ClusterTls : IConfigureOptions<SiloConnectionOptions>, IDi
 
     public void Dispose()
     {
-        if (certificate.IsValueCreated) certificate.Value.Dispose();
+        if (_certificate.IsValueCreated) _certificate.Value.Dispose();
     }
 }

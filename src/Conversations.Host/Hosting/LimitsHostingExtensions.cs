@@ -1,6 +1,5 @@
 using System.Net;
 using Conversations.Host.Limits;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 

@@ -15,8 +15,8 @@ internal static partial class RateLimitRejection
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        Log(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitRejection)),
-            http.Request.Path, seconds);
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitRejection));
+        Log(logger, (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)", seconds);
         await TypedResults.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 type: ProblemTypes.RateLimited,
@@ -25,7 +25,8 @@ internal static partial class RateLimitRejection
             .ExecuteAsync(http);
     }
 
-    // Debug: under a flood this would otherwise log once per refused request.
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Refused a request to {Path} over its rate limit; retry after {Seconds} s")]
-    private static partial void Log(ILogger logger, PathString path, int seconds);
+    // Debug: under a flood this would otherwise log once per refused request. The route pattern, not the path:
+    // a path can hold a lead's address.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refused a request to {Route} over its rate limit; retry after {Seconds} s")]
+    private static partial void Log(ILogger logger, string route, int seconds);
 }

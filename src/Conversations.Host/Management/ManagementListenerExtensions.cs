@@ -1,6 +1,5 @@
 using Conversations.Host.Access;
 using Conversations.Host.Apis;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Host.Management;

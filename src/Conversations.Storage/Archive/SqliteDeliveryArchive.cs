@@ -10,6 +10,8 @@ namespace Conversations.Storage.Archive;
 /// </summary>
 public sealed class SqliteDeliveryArchive : IDeliveryArchive, IAsyncDisposable
 {
+    private static readonly string[] InsertParameterNames = ["$provider", "$received", "$type", "$headers", "$body", "$outcome"];
+
     private readonly SqliteDatabase _database;
     private readonly GroupCommitQueue<RawDelivery, long> _queue;
 
@@ -32,7 +34,7 @@ public sealed class SqliteDeliveryArchive : IDeliveryArchive, IAsyncDisposable
             INSERT INTO webhook_deliveries (provider, received_at, content_type, headers, body, outcome)
             VALUES ($provider, $received, $type, $headers, $body, $outcome) RETURNING id
             """;
-        var parameters = new[] { "$provider", "$received", "$type", "$headers", "$body", "$outcome" }
+        var parameters = InsertParameterNames
             .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         var ids = new List<long>(deliveries.Count);
         foreach (var delivery in deliveries)

@@ -14,7 +14,7 @@ public sealed partial class PostgreSqlSchemaMigrator(ILogger<PostgreSqlSchemaMig
     // Any fixed key works, as long as every process that migrates this schema uses the same one.
     private const long MigrationLockKey = 0x436F6E7653636865; // "ConvSche"
 
-    private readonly ILogger logger = logger ?? NullLogger<PostgreSqlSchemaMigrator>.Instance;
+    private readonly ILogger _logger = logger ?? NullLogger<PostgreSqlSchemaMigrator>.Instance;
 
     private static readonly EmbeddedSchemaScripts Scripts = new("Conversations.Storage.PostgreSql.Schema.");
 
@@ -65,7 +65,7 @@ public sealed partial class PostgreSqlSchemaMigrator(ILogger<PostgreSqlSchemaMig
         var applied = new List<string>();
         foreach (var script in EmbeddedScriptNames.Where(s => !alreadyApplied.Contains(s)))
         {
-            LogApplying(logger, script);
+            LogApplying(_logger, script);
             await ExecuteAsync(connection, transaction, ReadEmbeddedScript(script), ct);
             await using (var record = new NpgsqlCommand("INSERT INTO conversations_schema_migrations (script) VALUES (@script)", connection, transaction))
             {
@@ -76,7 +76,7 @@ public sealed partial class PostgreSqlSchemaMigrator(ILogger<PostgreSqlSchemaMig
         }
 
         await transaction.CommitAsync(ct);
-        LogApplied(logger, applied.Count, EmbeddedScriptNames.Count - applied.Count);
+        LogApplied(_logger, applied.Count, EmbeddedScriptNames.Count - applied.Count);
         return applied;
     }
 

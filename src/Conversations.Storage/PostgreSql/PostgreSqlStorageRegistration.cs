@@ -4,7 +4,6 @@ using Conversations.Storage.Archive;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Orleans.Hosting;
 
 namespace Conversations.Storage.PostgreSql;
 

@@ -193,7 +193,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         return command;
     }
 
-    private static NpgsqlParameter TextArray(string name, IEnumerable<string?> values) =>
+    private static NpgsqlParameter<string?[]> TextArray(string name, IEnumerable<string?> values) =>
         new NpgsqlParameter<string?[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
 
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default)

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace Conversations.Storage.Sqlite;

@@ -11,8 +11,8 @@ public sealed class ClusterTlsOptionsValidatorTests : IDisposable
     private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
     private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
 
-    private readonly TestCertificates files = new();
-    private readonly X509Certificate2 certificate = TestCertificates.Create("validator-tests");
+    private readonly TestCertificates _files = new();
+    private readonly X509Certificate2 _certificate = TestCertificates.Create("validator-tests");
 
     [Fact]
     public void Validate_WhenTlsIsOff_Succeeds() =>
@@ -20,18 +20,18 @@ public sealed class ClusterTlsOptionsValidatorTests : IDisposable
 
     [Fact]
     public void Validate_WhenPfxWithPasswordIsGood_Succeeds() =>
-        Assert.True(Validate(new() { CertificatePath = files.WritePfx(certificate), CertificatePassword = TestCertificates.Password }).Succeeded);
+        Assert.True(Validate(new() { CertificatePath = _files.WritePfx(_certificate), CertificatePassword = TestCertificates.Password }).Succeeded);
 
     [Fact]
     public void Validate_WhenPemCertificateAndKeyAreGood_SucceedsAndLoadsTheKey()
     {
-        var (certificatePath, keyPath) = files.WritePem(certificate);
+        var (certificatePath, keyPath) = _files.WritePem(_certificate);
         var options = new ClusterTlsOptions { CertificatePath = certificatePath, KeyPath = keyPath };
 
         Assert.True(Validate(options).Succeeded);
         using var loaded = ClusterCertificateLoader.Load(options);
         Assert.True(loaded.HasPrivateKey);
-        Assert.Equal(certificate.Thumbprint, loaded.Thumbprint);
+        Assert.Equal(_certificate.Thumbprint, loaded.Thumbprint);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class ClusterTlsOptionsValidatorTests : IDisposable
     public void Validate_WhenPasswordIsWrong_NamesTheSettingsButNotThePassword()
     {
         const string wrongPassword = "this-is-not-the-password";
-        var failures = AssertFailsNaming(new() { CertificatePath = files.WritePfx(certificate), CertificatePassword = wrongPassword }, $"{Section}:CertificatePassword");
+        var failures = AssertFailsNaming(new() { CertificatePath = _files.WritePfx(_certificate), CertificatePassword = wrongPassword }, $"{Section}:CertificatePassword");
 
         Assert.Contains($"{Section}:CertificatePath", failures);
         Assert.DoesNotContain(wrongPassword, failures);
@@ -51,12 +51,12 @@ public sealed class ClusterTlsOptionsValidatorTests : IDisposable
 
     [Fact]
     public void Validate_WhenFileIsNotACertificate_NamesCertificatePath() =>
-        AssertFailsNaming(new() { CertificatePath = files.WriteFile(".pem", "not a certificate"u8.ToArray()) }, $"{Section}:CertificatePath");
+        AssertFailsNaming(new() { CertificatePath = _files.WriteFile(".pem", "not a _certificate"u8.ToArray()) }, $"{Section}:CertificatePath");
 
     [Fact]
     public void Validate_WhenPemHasNoKey_NamesCertificatePathAndKeyPath()
     {
-        var (certificatePath, _) = files.WritePem(certificate);
+        var (certificatePath, _) = _files.WritePem(_certificate);
 
         AssertFailsNaming(new() { CertificatePath = certificatePath }, $"{Section}:KeyPath");
     }
@@ -64,8 +64,8 @@ public sealed class ClusterTlsOptionsValidatorTests : IDisposable
     [Fact]
     public void Validate_WhenPfxHasNoPrivateKey_SaysSo()
     {
-        using var publicOnly = X509CertificateLoader.LoadCertificate(certificate.RawData);
-        var path = files.WriteFile(".pfx", publicOnly.Export(X509ContentType.Pkcs12));
+        using var publicOnly = X509CertificateLoader.LoadCertificate(_certificate.RawData);
+        var path = _files.WriteFile(".pfx", publicOnly.Export(X509ContentType.Pkcs12));
 
         AssertFailsNaming(new() { CertificatePath = path }, "has no private key");
     }
@@ -75,7 +75,7 @@ public sealed class ClusterTlsOptionsValidatorTests : IDisposable
     {
         using var serverOnly = TestCertificates.Create("server-only", extendedKeyUsages: ServerAuthentication);
 
-        AssertFailsNaming(new() { CertificatePath = files.WritePfx(serverOnly, password: null) }, "must allow both server and client authentication");
+        AssertFailsNaming(new() { CertificatePath = _files.WritePfx(serverOnly, password: null) }, "must allow both server and client authentication");
     }
 
     [Fact]
@@ -83,26 +83,26 @@ public sealed class ClusterTlsOptionsValidatorTests : IDisposable
     {
         using var both = TestCertificates.Create("server-and-client", null, ServerAuthentication, ClientAuthentication);
 
-        Assert.True(Validate(new() { CertificatePath = files.WritePfx(both, password: null) }).Succeeded);
+        Assert.True(Validate(new() { CertificatePath = _files.WritePfx(both, password: null) }).Succeeded);
     }
 
     [Fact]
     public void Validate_WhenCertificateHasExpired_SaysWhenItWasValid() =>
-        AssertFailsNaming(new() { CertificatePath = files.WritePfx(certificate, password: null) }, "valid only from", DateTimeOffset.UtcNow.AddDays(2));
+        AssertFailsNaming(new() { CertificatePath = _files.WritePfx(_certificate, password: null) }, "valid only from", DateTimeOffset.UtcNow.AddDays(2));
 
     [Fact]
     public void Validate_WhenPfxHasAKeyPath_NamesKeyPath() =>
-        AssertFailsNaming(new() { CertificatePath = files.WritePfx(certificate, password: null), KeyPath = "key.pem" }, $"{Section}:KeyPath");
+        AssertFailsNaming(new() { CertificatePath = _files.WritePfx(_certificate, password: null), KeyPath = "key.pem" }, $"{Section}:KeyPath");
 
     [Theory]
     [InlineData("not-hex")]
     [InlineData("0123456789ABCDEF")]
     public void Validate_WhenAllowedThumbprintIsMalformed_NamesIt(string thumbprint) =>
-        AssertFailsNaming(new() { CertificatePath = files.WritePfx(certificate, password: null), AllowedThumbprints = [certificate.Thumbprint, thumbprint] }, $"{Section}:AllowedThumbprints:1");
+        AssertFailsNaming(new() { CertificatePath = _files.WritePfx(_certificate, password: null), AllowedThumbprints = [_certificate.Thumbprint, thumbprint] }, $"{Section}:AllowedThumbprints:1");
 
     [Fact]
     public void Validate_WhenTlsSettingsAreGivenWithoutACertificate_NamesCertificatePath() =>
-        AssertFailsNaming(new() { AllowedThumbprints = [certificate.Thumbprint] }, $"{Section}:CertificatePath must be set");
+        AssertFailsNaming(new() { AllowedThumbprints = [_certificate.Thumbprint] }, $"{Section}:CertificatePath must be set");
 
     [Fact]
     public void Start_WhenTheCertificateIsMissing_FailsNamingCertificatePath()
@@ -126,8 +126,8 @@ public sealed class ClusterTlsOptionsValidatorTests : IDisposable
 
     public void Dispose()
     {
-        certificate.Dispose();
-        files.Dispose();
+        _certificate.Dispose();
+        _files.Dispose();
     }
 
     private static ValidateOptionsResult Validate(ClusterTlsOptions options, DateTimeOffset? now = null) =>

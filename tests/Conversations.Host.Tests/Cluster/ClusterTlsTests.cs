@@ -4,7 +4,6 @@ using Conversations.Abstractions.Leads;
 using Conversations.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 using static Conversations.Host.Tests.Payloads;
 
@@ -13,7 +12,7 @@ namespace Conversations.Host.Tests.Cluster;
 /// <summary>A host on the embedded default with cluster TLS on, its certificate in a PKCS#12 file, and a second certificate pinned.</summary>
 public sealed class TlsHostFixture : IAsyncLifetime
 {
-    private readonly TestCertificates files = new();
+    private readonly TestCertificates _files = new();
 
     public X509Certificate2 ClusterCertificate { get; } = TestCertificates.Create("conversations-cluster");
     public X509Certificate2 PinnedCertificate { get; } = TestCertificates.Create("conversations-partner");
@@ -25,7 +24,7 @@ public sealed class TlsHostFixture : IAsyncLifetime
         var pinned = string.Join(':', Convert.ToHexStringLower(PinnedCertificate.GetCertHash(HashAlgorithmName.SHA256)).Chunk(2).Select(c => new string(c)));
         Host = new EmbeddedHost(new Dictionary<string, string?>
         {
-            [$"{ClusterTlsOptions.SectionName}:CertificatePath"] = files.WritePfx(ClusterCertificate),
+            [$"{ClusterTlsOptions.SectionName}:CertificatePath"] = _files.WritePfx(ClusterCertificate),
             [$"{ClusterTlsOptions.SectionName}:CertificatePassword"] = TestCertificates.Password,
             [$"{ClusterTlsOptions.SectionName}:AllowedThumbprints:0"] = pinned,
         });
@@ -37,7 +36,7 @@ public sealed class TlsHostFixture : IAsyncLifetime
         await Host.DisposeAsync();
         ClusterCertificate.Dispose();
         PinnedCertificate.Dispose();
-        files.Dispose();
+        _files.Dispose();
     }
 }
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Hosting;
 
 namespace Conversations.Host.Tests.Cluster;
 
@@ -15,6 +14,7 @@ namespace Conversations.Host.Tests.Cluster;
 /// </remarks>
 internal static class GatewayClient
 {
+    /// <param name="hostServices">The services of the host whose gateway the client connects to.</param>
     /// <param name="certificate">The certificate to present, or null for a client without TLS.</param>
     /// <param name="serverThumbprint">The only server certificate the client accepts (default: its own).</param>
     /// <param name="startTimeout">How long the start may take (default 30 s).</param>

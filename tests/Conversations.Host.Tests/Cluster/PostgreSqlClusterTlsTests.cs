@@ -2,7 +2,6 @@ using Conversations.Abstractions.Leads;
 using Conversations.Host.Hosting;
 using Conversations.Host.Tests.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using static Conversations.Host.Tests.Payloads;
 
 namespace Conversations.Host.Tests.Cluster;

@@ -8,7 +8,7 @@ internal sealed class TestCertificates : IDisposable
 {
     public const string Password = "pfx-password-for-tests";
 
-    private readonly string directory = Directory.CreateTempSubdirectory("conversations-certs-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("conversations-certs-").FullName;
 
     /// <summary>A new self-signed certificate with an exportable key, valid around now.</summary>
     public static X509Certificate2 Create(string subject, TimeSpan? validFor = null, params string[] extendedKeyUsages)
@@ -28,7 +28,7 @@ internal sealed class TestCertificates : IDisposable
 
     public string WritePfx(X509Certificate2 certificate, string? password = Password)
     {
-        var path = Path.Combine(directory, $"{Guid.NewGuid():N}.pfx");
+        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.pfx");
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, password));
         return path;
     }
@@ -36,7 +36,7 @@ internal sealed class TestCertificates : IDisposable
     /// <summary>The certificate alone (no key) as PEM, and its key as a separate PEM file.</summary>
     public (string CertificatePath, string KeyPath) WritePem(X509Certificate2 certificate)
     {
-        var name = Path.Combine(directory, Guid.NewGuid().ToString("N"));
+        var name = Path.Combine(_directory, Guid.NewGuid().ToString("N"));
         File.WriteAllText(name + ".crt", certificate.ExportCertificatePem());
         using var key = certificate.GetRSAPrivateKey() ?? throw new InvalidOperationException("The test certificate has no RSA key.");
         File.WriteAllText(name + ".key", key.ExportPkcs8PrivateKeyPem());
@@ -45,13 +45,13 @@ internal sealed class TestCertificates : IDisposable
 
     public string WriteFile(string extension, byte[] contents)
     {
-        var path = Path.Combine(directory, $"{Guid.NewGuid():N}{extension}");
+        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}{extension}");
         File.WriteAllBytes(path, contents);
         return path;
     }
 
     public void Dispose()
     {
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
-using Orleans.Runtime;
 using Orleans.Runtime.Membership;
 using Orleans.Runtime.MembershipService;
 using Orleans.Storage;
@@ -374,13 +373,13 @@ public sealed class OrleansAdoNetSchemaTests(PostgresServerFixture postgres) : I
     /// <summary>A silo built the way the Host wires the ADO.NET providers, on loopback ports picked for it.</summary>
     private sealed class SiloHandle : IAsyncDisposable
     {
-        private readonly IHost host;
-        private bool stopped;
+        private readonly IHost _host;
+        private bool _stopped;
 
-        private SiloHandle(IHost host) => this.host = host;
+        private SiloHandle(IHost host) => _host = host;
 
-        public IServiceProvider Services => host.Services;
-        public IGrainFactory GrainFactory => host.Services.GetRequiredService<IGrainFactory>();
+        public IServiceProvider Services => _host.Services;
+        public IGrainFactory GrainFactory => _host.Services.GetRequiredService<IGrainFactory>();
 
         public static async Task<SiloHandle> StartAsync(string connectionString, ClusterIds cluster)
         {
@@ -434,13 +433,13 @@ public sealed class OrleansAdoNetSchemaTests(PostgresServerFixture postgres) : I
 
         public async Task StopAsync()
         {
-            if (stopped)
+            if (_stopped)
             {
                 return;
             }
-            stopped = true;
+            _stopped = true;
             using var timeout = new CancellationTokenSource(SiloTimeout);
-            await host.StopAsync(timeout.Token);
+            await _host.StopAsync(timeout.Token);
         }
 
         public async ValueTask DisposeAsync()
@@ -451,13 +450,13 @@ public sealed class OrleansAdoNetSchemaTests(PostgresServerFixture postgres) : I
             }
             finally
             {
-                if (host is IAsyncDisposable asyncDisposable)
+                if (_host is IAsyncDisposable asyncDisposable)
                 {
                     await asyncDisposable.DisposeAsync();
                 }
                 else
                 {
-                    host.Dispose();
+                    _host.Dispose();
                 }
             }
         }

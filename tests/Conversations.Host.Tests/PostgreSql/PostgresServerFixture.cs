@@ -5,9 +5,9 @@ namespace Conversations.Host.Tests.PostgreSql;
 /// <summary>One throwaway PostgreSQL server per test class; each test asks for its own fresh database.</summary>
 public sealed class PostgresServerFixture : IAsyncLifetime
 {
-    private PostgresTestServer? server;
+    private PostgresTestServer? _server;
 
-    public PostgresTestServer Server => server ?? throw new InvalidOperationException("The PostgreSQL fixture is not initialized.");
+    public PostgresTestServer Server => _server ?? throw new InvalidOperationException("The PostgreSQL fixture is not initialized.");
 
     public async Task InitializeAsync()
     {
@@ -16,16 +16,16 @@ public sealed class PostgresServerFixture : IAsyncLifetime
             throw new InvalidOperationException($"These tests need a local PostgreSQL installation: {reason}");
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        server = await PostgresTestServer.StartAsync(timeout.Token);
+        _server = await PostgresTestServer.StartAsync(timeout.Token);
     }
 
     public Task<string> CreateDatabaseAsync() => Server.CreateDatabaseAsync($"t_{Guid.NewGuid():N}");
 
     public async Task DisposeAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Conversations.Host.Tests.Security;
 using static Conversations.Host.Tests.Payloads;
 
 namespace Conversations.Host.Tests.Security;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Conversations.Ingestion.Authenticity;
 using Conversations.Ingestion.Breakcold;
 using Conversations.Ingestion.Tests.Support;
 using Conversations.Testing;

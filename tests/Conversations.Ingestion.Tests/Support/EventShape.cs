@@ -31,7 +31,7 @@ internal sealed record EventShape
     public ReplySentiment? Sentiment { get; init; }
     public string? Url { get; init; }
 
-    /// <param name="occurredAt">ISO 8601 with an offset, as the fixture writes it.</param>
+    /// <summary>The expected event; <paramref name="occurredAt"/> is ISO 8601 with an offset, as the fixture writes it.</summary>
     public static EventShape Create(EventKind kind, Channel channel, Direction direction, string occurredAt, string leadKey)
     {
         var time = DateTimeOffset.ParseExact(occurredAt, "yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);

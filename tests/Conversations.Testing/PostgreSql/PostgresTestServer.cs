@@ -27,14 +27,14 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
     private static readonly TimeSpan ShortCommandTimeout = TimeSpan.FromSeconds(30);
     private const int StartAttempts = 3;
 
-    private readonly PgTools tools;
-    private readonly string rootDirectory;
-    private int disposed;
+    private readonly PgTools _tools;
+    private readonly string _rootDirectory;
+    private int _disposed;
 
     private PostgresTestServer(PgTools tools, string rootDirectory, int port)
     {
-        this.tools = tools;
-        this.rootDirectory = rootDirectory;
+        _tools = tools;
+        _rootDirectory = rootDirectory;
         Port = port;
         ConnectionString = BuildConnectionString(DefaultDatabase);
     }
@@ -44,8 +44,8 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
     /// <summary>Connection string for <see cref="DefaultDatabase"/>, created at start.</summary>
     public string ConnectionString { get; }
 
-    private string DataDirectory => Path.Combine(rootDirectory, "data");
-    private string LogFile => Path.Combine(rootDirectory, "server.log");
+    private string DataDirectory => Path.Combine(_rootDirectory, "data");
+    private string LogFile => Path.Combine(_rootDirectory, "server.log");
 
     /// <summary>Whether a server can be started here; <paramref name="reason"/> says why not.</summary>
     public static bool IsAvailable(out string reason) => TryFindTools(out _, out reason);
@@ -116,12 +116,12 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
         await StopServerAsync();
-        TryDeleteDirectory(rootDirectory);
+        TryDeleteDirectory(_rootDirectory);
     }
 
     private string BuildConnectionString(string database) => new NpgsqlConnectionStringBuilder
@@ -138,13 +138,13 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
         var serverOptions = string.Join(' ',
             "-c listen_addresses=127.0.0.1",
             $"-c port={Port.ToString(CultureInfo.InvariantCulture)}",
-            $"-c unix_socket_directories={rootDirectory}",
+            $"-c unix_socket_directories={_rootDirectory}",
             "-c fsync=on",
             "-c max_connections=200");
 
-        var result = await RunAsServiceUserUncheckedAsync(tools, tools.PgCtl,
+        var result = await RunAsServiceUserUncheckedAsync(_tools, _tools.PgCtl,
             ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", ((int)StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture), "-o", serverOptions],
-            StartTimeout + TimeSpan.FromSeconds(10), rootDirectory, ct);
+            StartTimeout + TimeSpan.FromSeconds(10), _rootDirectory, ct);
         if (result.Succeeded)
         {
             return;
@@ -204,9 +204,9 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
         var postmasterPid = ReadPostmasterPid();
         try
         {
-            var result = await RunAsServiceUserUncheckedAsync(tools, tools.PgCtl,
+            var result = await RunAsServiceUserUncheckedAsync(_tools, _tools.PgCtl,
                 ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", ((int)StopTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)],
-                StopTimeout + TimeSpan.FromSeconds(10), rootDirectory, CancellationToken.None);
+                StopTimeout + TimeSpan.FromSeconds(10), _rootDirectory, CancellationToken.None);
             if (result.Succeeded)
             {
                 return;
