@@ -8,27 +8,23 @@ internal static class JwtSigningKey
 {
     public static bool TryCreate(string pem, out SecurityKey key)
     {
+        key = TryImport(RSA.Create(), pem, rsa => new RsaSecurityKey(rsa))
+            ?? TryImport(ECDsa.Create(), pem, ec => new ECDsaSecurityKey(ec))!;
+        return key is not null;
+    }
+
+    private static SecurityKey? TryImport<TAlgorithm>(TAlgorithm algorithm, string pem, Func<TAlgorithm, SecurityKey> toKey)
+        where TAlgorithm : AsymmetricAlgorithm
+    {
         try
         {
-            var rsa = RSA.Create();
-            rsa.ImportFromPem(pem);
-            key = new RsaSecurityKey(rsa);
-            return true;
+            algorithm.ImportFromPem(pem);
+            return toKey(algorithm);
         }
         catch (Exception exception) when (exception is ArgumentException or CryptographicException)
         {
-        }
-        try
-        {
-            var ec = ECDsa.Create();
-            ec.ImportFromPem(pem);
-            key = new ECDsaSecurityKey(ec);
-            return true;
-        }
-        catch (Exception exception) when (exception is ArgumentException or CryptographicException)
-        {
-            key = null!;
-            return false;
+            algorithm.Dispose();
+            return null;
         }
     }
 }

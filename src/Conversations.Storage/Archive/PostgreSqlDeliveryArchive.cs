@@ -28,7 +28,7 @@ public sealed class PostgreSqlDeliveryArchive : IDeliveryArchive, IAsyncDisposab
     public PostgreSqlDeliveryArchive(NpgsqlDataSource dataSource, int maxBatchSize, int writers)
     {
         _dataSource = dataSource;
-        _queue = new(CommitAsync, maxBatchSize, writers, capacity: maxBatchSize * writers * 4);
+        _queue = new(CommitAsync, maxBatchSize, writers);
     }
 
     public Task<long> StoreAsync(RawDelivery delivery, CancellationToken cancellationToken = default) =>

@@ -18,7 +18,7 @@ public sealed class SqliteDeliveryArchive : IDeliveryArchive, IAsyncDisposable
     public SqliteDeliveryArchive(SqliteDatabase database, int maxBatchSize)
     {
         _database = database;
-        _queue = new(CommitAsync, maxBatchSize, writers: 1, capacity: maxBatchSize * 4);
+        _queue = new(CommitAsync, maxBatchSize, writers: 1);
     }
 
     public Task<long> StoreAsync(RawDelivery delivery, CancellationToken cancellationToken = default) =>

@@ -18,13 +18,20 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
 
-    public GroupCommitQueue(CommitBatch commit, int maxBatchSize, int writers, int capacity)
+    /// <param name="commit">Commits one batch atomically and returns a result per item, in order.</param>
+    /// <param name="maxBatchSize">The most items committed together.</param>
+    /// <param name="writers">How many batches may commit at once.</param>
+    /// <param name="capacity">
+    /// How many items may wait before enqueuing waits (back-pressure); default four full batches per writer, so
+    /// the writers never starve while callers are not held up by a burst.
+    /// </param>
+    public GroupCommitQueue(CommitBatch commit, int maxBatchSize, int writers, int? capacity = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
         _commit = commit;
         _maxBatchSize = maxBatchSize;
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity)
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity ?? maxBatchSize * writers * 4)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = writers == 1,

@@ -88,7 +88,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
     public PostgreSqlTimelineStore(NpgsqlDataSource dataSource, int maxBatchSize, int writers)
     {
         _dataSource = dataSource;
-        _queue = new(CommitAsync, maxBatchSize, writers, capacity: maxBatchSize * writers * 4);
+        _queue = new(CommitAsync, maxBatchSize, writers);
     }
 
     public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>

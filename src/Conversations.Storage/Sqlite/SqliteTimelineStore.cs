@@ -18,7 +18,7 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
     public SqliteTimelineStore(SqliteDatabase database, int maxBatchSize)
     {
         _database = database;
-        _queue = new(CommitAsync, maxBatchSize, writers: 1, capacity: maxBatchSize * 4);
+        _queue = new(CommitAsync, maxBatchSize, writers: 1);
     }
 
     public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
