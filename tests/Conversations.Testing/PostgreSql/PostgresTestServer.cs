@@ -57,9 +57,11 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
             throw new InvalidOperationException($"Cannot start a test PostgreSQL server: {reason}");
         }
 
-        var root = Directory.CreateTempSubdirectory("conv-pg-").FullName;
+        RemoveLeftoversOnce();
+        var root = Directory.CreateTempSubdirectory(LeftoverServers.FolderPrefix).FullName;
         try
         {
+            LeftoverServers.ClaimFolder(root);
             if (RunningAsRoot())
             {
                 await RunCheckedAsync("chown", ["-R", $"{ServiceUser}:", root], ShortCommandTimeout, root, ct);
@@ -95,6 +97,13 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
             TryDeleteDirectory(root);
             throw;
         }
+    }
+
+    private static int _leftoversRemoved;
+
+    private static void RemoveLeftoversOnce()
+    {
+        if (Interlocked.Exchange(ref _leftoversRemoved, 1) == 0) LeftoverServers.Remove(Path.GetTempPath());
     }
 
     /// <summary>Creates an empty database and returns a connection string for it.</summary>
