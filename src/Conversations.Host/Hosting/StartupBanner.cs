@@ -21,7 +21,6 @@ internal sealed partial class StartupBanner(
     {
         lifetime.ApplicationStarted.Register(() =>
         {
-            if (!logger.IsEnabled(LogLevel.Information)) return;
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses) LogListening(logger, address, address.TrimEnd('/') + "/dashboard", address.TrimEnd('/') + "/openapi/v1.json");
             LogStorage(logger, Describe(backend, storage.Value), cluster.Value.ClusterId, cluster.Value.SiloPort, cluster.Value.GatewayPort);
