@@ -12,6 +12,7 @@ public static class ManagementListenerExtensions
         builder.Services.AddSingleton<IValidateOptions<ManagementOptions>, ManagementOptionsValidator>();
         builder.Services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.SectionName).ValidateOnStart();
 
+        // Read here as well as bound above: Kestrel's URLs are fixed before the host is built; the validator still runs at startup.
         var management = builder.Configuration.GetSection(ManagementOptions.SectionName).Get<ManagementOptions>();
         if (management is not { IsEnabled: true }) return;
         var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
