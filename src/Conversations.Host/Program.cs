@@ -1,7 +1,6 @@
 using Conversations.Host.Access;
 using Conversations.Host.Apis;
 using Conversations.Host.Hosting;
-using Conversations.Host.Limits;
 using Conversations.Host.Management;
 using Conversations.Ingestion;
 using Conversations.Storage;
@@ -31,7 +30,7 @@ app.UseManagementListener();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapOpenApi().RequireOperatorRead().RequireRateLimiting(RateLimitPolicies.Operators);
+app.MapOpenApi().RequireOperatorRead();
 app.MapHealthApi();
 app.MapWebhooksApi();
 app.MapLeadsApi();

@@ -1,3 +1,4 @@
+using Conversations.Host.Limits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -36,13 +37,13 @@ public static class AccessHostingExtensions
         return services;
     }
 
-    /// <summary>Callers of these endpoints need the <c>read</c> scope (outside open Development access).</summary>
+    /// <summary>Operator endpoints for the <c>read</c> scope (outside open Development access), within the operators' rate limit.</summary>
     public static TBuilder RequireOperatorRead<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(OperatorScopes.ReadPolicy);
+        builder.RequireAuthorization(OperatorScopes.ReadPolicy).RequireRateLimiting(RateLimitPolicies.Operators);
 
-    /// <summary>Callers of these endpoints need the <c>admin</c> scope (outside open Development access).</summary>
+    /// <summary>Operator endpoints for the <c>admin</c> scope (outside open Development access), within the operators' rate limit.</summary>
     public static TBuilder RequireOperatorAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(OperatorScopes.AdminPolicy);
+        builder.RequireAuthorization(OperatorScopes.AdminPolicy).RequireRateLimiting(RateLimitPolicies.Operators);
 
     /// <summary>Anyone may call these endpoints, on every listener: webhooks (verified per provider) and health checks.</summary>
     public static TBuilder AllowPublicAccess<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Conversations.Host.Access;
-using Conversations.Host.Limits;
 using Conversations.Host.Replay;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -12,7 +11,7 @@ public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Admin").RequireOperatorAdmin().RequireRateLimiting(RateLimitPolicies.Operators);
+        var group = app.MapGroup("/api/admin").WithTags("Admin").RequireOperatorAdmin();
         group.MapPost("/replay", ReplayAsync)
             .WithName("ReplayDeliveries")
             .WithSummary("Runs stored deliveries (filtered by provider and received-at range) through today's normalizers. Idempotent.")

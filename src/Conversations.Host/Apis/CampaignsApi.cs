@@ -1,6 +1,5 @@
 using Conversations.Abstractions.Campaigns;
 using Conversations.Host.Access;
-using Conversations.Host.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Host.Apis;
@@ -9,7 +8,7 @@ public static class CampaignsApi
 {
     public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireOperatorRead().RequireRateLimiting(RateLimitPolicies.Operators);
+        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireOperatorRead();
         group.MapGet("/{campaignId}", GetCampaignAsync)
             .WithName("GetCampaign")
             .WithSummary("A campaign's name, number of leads and funnel counts (distinct leads). Ids look like salesforge:seq_123.")

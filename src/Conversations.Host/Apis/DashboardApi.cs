@@ -1,5 +1,4 @@
 using Conversations.Host.Access;
-using Conversations.Host.Limits;
 using Orleans.Dashboard;
 
 namespace Conversations.Host.Apis;
@@ -10,6 +9,5 @@ public static class DashboardApi
 
     /// <summary>The Orleans Dashboard, every route of it for operators with the read scope; not in the OpenAPI document.</summary>
     public static IEndpointConventionBuilder MapDashboardApi(this IEndpointRouteBuilder app) =>
-        app.MapOrleansDashboard(routePrefix: RoutePrefix).ExcludeFromDescription().RequireOperatorRead()
-            .RequireRateLimiting(RateLimitPolicies.Operators);
+        app.MapOrleansDashboard(routePrefix: RoutePrefix).ExcludeFromDescription().RequireOperatorRead();
 }

@@ -3,7 +3,6 @@ using System.ComponentModel.DataAnnotations;
 using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
 using Conversations.Host.Access;
-using Conversations.Host.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Host.Apis;
@@ -12,7 +11,7 @@ public static class LeadsApi
 {
     public static RouteGroupBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/leads").WithTags("Leads").RequireOperatorRead().RequireRateLimiting(RateLimitPolicies.Operators);
+        var group = app.MapGroup("/api/leads").WithTags("Leads").RequireOperatorRead();
         group.MapGet("/{leadKey}", GetLeadAsync)
             .WithName("GetLead")
             .WithSummary("A lead's identities, status, counts, and first and last activity. Keys look like email:bill@example.com or linkedin:alex-doe.")
