@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Conversations.Host.Access;
+using Conversations.Host.Tests.PostgreSql;
 using Conversations.Host.Tests.Security;
 using Conversations.Storage.Archive;
 using Microsoft.AspNetCore.TestHost;
@@ -10,31 +11,33 @@ using static Conversations.Host.Tests.Payloads;
 
 namespace Conversations.Host.Tests.Replay;
 
-/// <summary>A replay can resume where an earlier one stopped, and a failure ends its stream with an error line, not a cut.</summary>
-public sealed class ReplayResumeAndFailureTests : IAsyncLifetime
+/// <summary>
+/// A replay can resume where an earlier one stopped, and a failure ends its stream with an error line, not a cut;
+/// on each store.
+/// </summary>
+public abstract class ReplayResumeAndFailureContract : IAsyncLifetime
 {
     private const string AdminKey = OperatorKeys.Admin;
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-replay-").FullName;
     private readonly StorageFault _fault = new();
-    private readonly ConversationsHostFactory _factory;
-    private readonly HttpClient _client;
+    private ConversationsHostFactory _factory = null!;
+    private HttpClient _client = null!;
 
-    public ReplayResumeAndFailureTests()
+    /// <summary>A host on the store under test, with <paramref name="settings"/>.</summary>
+    protected abstract Task<ConversationsHostFactory> CreateHostAsync(Dictionary<string, string?> settings);
+
+    private IDeliveryArchive Archive => _factory.Factories.Single().Services.GetRequiredService<IDeliveryArchive>();
+
+    public async Task InitializeAsync()
     {
-        _factory = ConversationsHostFactory.Embedded(_dataDirectory, OperatorKeys.Settings());
+        _factory = await CreateHostAsync(OperatorKeys.Settings());
         _client = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(_fault.Install)).CreateClient();
         _client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, AdminKey);
     }
 
-    private IDeliveryArchive Archive => _factory.Factories.Single().Services.GetRequiredService<IDeliveryArchive>();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _client.Dispose();
         await _factory.DisposeAsync();
-        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
@@ -121,4 +124,25 @@ public sealed class ReplayResumeAndFailureTests : IAsyncLifetime
         Assert.EndsWith("\n", text);
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
     }
+}
+
+public sealed class EmbeddedReplayResumeAndFailureTests : ReplayResumeAndFailureContract
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-replay-").FullName;
+
+    protected override Task<ConversationsHostFactory> CreateHostAsync(Dictionary<string, string?> settings) =>
+        Task.FromResult(ConversationsHostFactory.Embedded(_dataDirectory, settings));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class PostgreSqlReplayResumeAndFailureTests(PostgresServerFixture postgres)
+    : ReplayResumeAndFailureContract, IClassFixture<PostgresServerFixture>
+{
+    protected override async Task<ConversationsHostFactory> CreateHostAsync(Dictionary<string, string?> settings) =>
+        ConversationsHostFactory.PostgreSql(await postgres.CreateDatabaseAsync(), settings);
 }
