@@ -22,6 +22,7 @@ internal sealed class AppendBatch
                 // The same id twice in one batch: the database would keep the first anyway; sending it once keeps the mapping exact.
                 if (seen.Add(@event.EventId)) Events.Add(new EventRow(append.LeadKey, @event));
             }
+            if (append.Delivery is { } delivery) Deliveries.Add(delivery);
             foreach (var mark in append.FunnelMarks)
             {
                 FunnelMarks.Add((mark.CampaignKey, StableNames<FunnelStage>.Of(mark.Stage), append.LeadKey));
@@ -33,6 +34,9 @@ internal sealed class AppendBatch
     }
 
     public List<EventRow> Events { get; } = [];
+
+    /// <summary>The raw deliveries to archive in the same transaction, in the order of their appends.</summary>
+    public List<RawDelivery> Deliveries { get; } = [];
     public List<(string CampaignKey, string Stage, string LeadKey)> FunnelMarks { get; private set; } = [];
     public Dictionary<string, string?> CampaignNames { get; } = new(StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Timeline;
 using System.Net;
 using System.Text;
 using System.Text.Json;

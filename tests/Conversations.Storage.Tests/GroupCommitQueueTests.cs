@@ -62,6 +62,42 @@ public sealed class GroupCommitQueueTests
     }
 
     [Fact]
+    public async Task Enqueue_WhenABatchFailsForItsContent_SplitsIt_SoOnlyTheBadItemFails()
+    {
+        var commit = new HeldCommit();
+        var refusal = new InvalidDataException("item 5 cannot be stored");
+        await using var queue = new GroupCommitQueue<int, string>(
+            (items, ct) => items.Contains(5) ? throw new ArgumentException("a batch with item 5") : commit.CommitAsync(items, ct),
+            maxBatchSize: 16, writers: 1, capacity: 16, refusalOf: e => e is ArgumentException ? refusal : null);
+        commit.ReleaseAll();
+
+        var head = queue.EnqueueAsync(0, CancellationToken.None);
+        await head.WaitAsync(Patience);
+        var callers = Enumerable.Range(1, 9).Select(item => queue.EnqueueAsync(item, CancellationToken.None)).ToList();
+
+        Assert.Same(refusal, await Assert.ThrowsAsync<InvalidDataException>(() => callers[4].WaitAsync(Patience)));
+        callers.RemoveAt(4);
+        Assert.Equal(["1", "2", "3", "4", "6", "7", "8", "9"], await Task.WhenAll(callers).WaitAsync(Patience));
+        Assert.DoesNotContain(commit.Batches, batch => batch.Contains(5));
+        Assert.Equal(10, commit.Batches.Sum(batch => batch.Length) + 1);
+    }
+
+    [Fact]
+    public async Task Enqueue_WhenABatchFailsForAnotherReason_FailsItWhole_WithoutSplitting()
+    {
+        var attempts = 0;
+        var lost = new InvalidOperationException("connection lost");
+        await using var queue = new GroupCommitQueue<int, string>(
+            (_, _) => { Interlocked.Increment(ref attempts); return Task.FromException<IReadOnlyList<string>>(lost); },
+            maxBatchSize: 16, writers: 1, capacity: 16, refusalOf: e => e is ArgumentException ? e : null);
+
+        var callers = Enumerable.Range(0, 8).Select(item => queue.EnqueueAsync(item, CancellationToken.None)).ToList();
+
+        foreach (var caller in callers) await Assert.ThrowsAsync<InvalidOperationException>(() => caller.WaitAsync(Patience));
+        Assert.True(attempts <= callers.Count, $"{attempts} commits for {callers.Count} items: a failure that is not the content's was split.");
+    }
+
+    [Fact]
     public async Task Enqueue_WithSeveralWriters_CommitsThatManyBatchesAtOnce()
     {
         var commit = new HeldCommit();

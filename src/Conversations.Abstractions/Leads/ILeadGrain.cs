@@ -7,9 +7,12 @@ namespace Conversations.Abstractions.Leads;
 [Alias("conversations.ILeadGrain")]
 public interface ILeadGrain : IGrainWithStringKey
 {
-    /// <summary>Appends events that are not yet in the timeline; returns once they are durable.</summary>
+    /// <summary>
+    /// Appends events that are not yet in the timeline; returns once they are durable. With a
+    /// <paramref name="delivery"/>, the raw delivery they came in is archived in the same transaction.
+    /// </summary>
     [Alias("Append")]
-    Task<AppendResult> AppendAsync(IReadOnlyList<ConversationEvent> events);
+    Task<AppendResult> AppendAsync(IReadOnlyList<ConversationEvent> events, RawDelivery? delivery = null);
 
     /// <summary>The lead's identities, status and counts, or null when it has no events.</summary>
     [Alias("Get")]

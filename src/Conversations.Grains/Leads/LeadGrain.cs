@@ -50,7 +50,7 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
         if (_restored && _eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
     }
 
-    public async Task<AppendResult> AppendAsync(IReadOnlyList<ConversationEvent> events)
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<ConversationEvent> events, RawDelivery? delivery = null)
     {
         // Replies and classifications look at earlier replies (campaign, sentiment): those need the state first.
         if (!_restored && events.Any(e => e.IsReply || e.Kind == EventKind.ReplyClassified)) await RestoreAsync();
@@ -60,7 +60,7 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
         try
         {
             outcome = await timeline.AppendAsync(new TimelineAppend(
-                LeadKey, offered, FunnelMarks.For(State, offered), HistoryLimit: _restored ? 0 : ReplayLimit));
+                LeadKey, offered, FunnelMarks.For(State, offered), HistoryLimit: _restored ? 0 : ReplayLimit, Delivery: delivery));
         }
         catch
         {

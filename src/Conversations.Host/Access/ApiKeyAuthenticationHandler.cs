@@ -43,7 +43,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, match.Name) };
-        claims.AddRange(match.Scopes.Select(scope => new Claim(OperatorScopes.ClaimType, scope)));
+        claims.AddRange(match.Scopes.Select(OperatorScopes.Claim));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

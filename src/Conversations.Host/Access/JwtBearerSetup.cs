@@ -24,7 +24,7 @@ internal sealed class JwtBearerSetup(IOptions<OperatorAccessOptions> access) : I
         {
             OnTokenValidated = context =>
             {
-                JwtScopeClaims.AddTo(context.Principal!, jwt);
+                context.Principal = JwtScopeClaims.Map(context.Principal!, jwt);
                 return Task.CompletedTask;
             },
         };

@@ -10,8 +10,7 @@ public sealed class OperatorScopeHandler(IOptionsMonitor<OperatorAccessOptions> 
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperatorScopeRequirement requirement)
     {
-        if (access.CurrentValue.IsOpen
-            || context.User.FindAll(OperatorScopes.ClaimType).Any(claim => OperatorScopes.Grants(claim.Value, requirement.Scope)))
+        if (access.CurrentValue.IsOpen || OperatorScopes.Holds(context.User, requirement.Scope))
             context.Succeed(requirement);
         return Task.CompletedTask;
     }

@@ -1,12 +1,16 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Host.Hosting;
 
 /// <summary>
-/// Turns a configuration error at startup into one paragraph on standard error and exit code 78
-/// (EX_CONFIG), instead of an unhandled-exception stack trace.
+/// Turns configuration errors at startup into one paragraph on standard error and exit code 78
+/// (EX_CONFIG), instead of an unhandled-exception stack trace: however many there are (several validators
+/// failing at once arrive as one <see cref="AggregateException"/>) and of whatever kind (a failed validation,
+/// a value that cannot be read as its setting's type, an Orleans configuration error).
 /// </summary>
-public static class StartupFailure
+public static partial class StartupFailure
 {
     public const int ConfigurationErrorExitCode = 78;
 
@@ -30,20 +34,50 @@ public static class StartupFailure
     public static void ValidateConfiguration(this WebApplication app) =>
         app.Services.GetService<IStartupValidator>()?.Validate();
 
-    public static bool IsConfigurationError(Exception exception) =>
-        Unwrap(exception) is OptionsValidationException or OrleansConfigurationException;
+    /// <summary>Whether the exception is made of configuration errors only (a bug elsewhere keeps its stack trace).</summary>
+    public static bool IsConfigurationError(Exception exception)
+    {
+        var causes = Causes(exception).ToList();
+        return causes.Count > 0 && causes.All(cause => Problems(cause) is not null);
+    }
 
     public static void Report(Exception exception, TextWriter error)
     {
-        var problems = Unwrap(exception) is OptionsValidationException validation
-            ? validation.Failures
-            : [Unwrap(exception).Message];
+        var problems = Causes(exception).SelectMany(cause => Problems(cause) ?? [cause.Message]).Distinct();
         error.WriteLine($"Orleans.Conversations did not start: its configuration is invalid. {string.Join(" ", problems.Select(EndWithPeriod))} " +
             "Fix the settings named above (appsettings.json, environment variables such as Conversations__Access__ApiKeys__0__Sha256, or the command line) and start it again.");
     }
 
-    private static Exception Unwrap(Exception exception) =>
-        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : exception;
+    private static IEnumerable<Exception> Causes(Exception exception) => exception switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Causes),
+        TargetInvocationException { InnerException: { } inner } => Causes(inner),
+        _ => [exception],
+    };
+
+    /// <summary>What a configuration error says is wrong, or null when the exception is not one.</summary>
+    private static IEnumerable<string>? Problems(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => validation.Failures,
+        OrleansConfigurationException orleans => [orleans.Message],
+        InvalidOperationException binding when UnreadableValue().Match(binding.Message) is { Success: true } match =>
+            // The value itself is left out: it may be a secret set under the wrong name.
+            [$"{match.Groups["path"].Value} cannot be read as {TypeName(match.Groups["type"].Value)}"],
+        _ => null,
+    };
+
+    private static string TypeName(string clrType) => clrType switch
+    {
+        "System.Boolean" => "true or false",
+        "System.Int32" or "System.Int64" => "a whole number",
+        "System.Double" or "System.Decimal" => "a number",
+        "System.TimeSpan" => "a time span (hh:mm:ss)",
+        _ => $"a {clrType.Split('.')[^1]}",
+    };
+
+    // The configuration binder's message for a value it cannot convert (Microsoft.Extensions.Configuration.Binder).
+    [GeneratedRegex("^Failed to convert configuration value (?:'.*' )?at '(?<path>[^']+)' to type '(?<type>[^']+)'", RegexOptions.Singleline)]
+    private static partial Regex UnreadableValue();
 
     private static string EndWithPeriod(string text) => text.TrimEnd().EndsWith('.') ? text.TrimEnd() : text.TrimEnd() + ".";
 }

@@ -1,4 +1,5 @@
 using Conversations.Abstractions;
+using Conversations.Abstractions.Timeline;
 using Conversations.Host.Apis;
 using Conversations.Host.Archive;
 using Conversations.Ingestion;
@@ -56,19 +57,22 @@ public sealed partial class WebhookReceiver(
             receiver.ArchivableBody(body), StableNames<WebhookOutcome>.Of(result.IsIgnored ? WebhookOutcome.Ignored : WebhookOutcome.Accepted));
         try
         {
-            var stored = archive.StoreAsync(raw, cancellationToken);
             if (result.IgnoredReason is { } reason)
             {
-                await stored;
+                await archive.StoreAsync(raw, cancellationToken);
                 LogIgnored(logger, receiver.Name, reason);
                 return TypedResults.Ok(WebhookReceipt.Ignored(reason));
             }
-            var appended = appender.AppendAsync(result);
-            await Task.WhenAll(stored, appended);
-            var receipt = await appended;
+            // The raw delivery is archived in the same transaction as its events: one commit, one fsync.
+            var receipt = await appender.AppendAsync(result, raw);
             return TypedResults.Ok(result.RejectedEvents.Count == 0
                 ? receipt
                 : receipt with { Rejected = result.RejectedEvents.Select(e => e.Detail).ToList() });
+        }
+        catch (Exception exception) when (StoreRefusal.Of(exception) is { } refusal)
+        {
+            LogStoreRefused(logger, receiver.Name, refusal.Message);
+            return Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.UnstorableValue, "Value not storable", refusal.Message);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -110,6 +114,9 @@ public sealed partial class WebhookReceiver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored and ignored a {Provider} delivery: {Reason}")]
     private static partial void LogIgnored(ILogger logger, string provider, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store refused a value of a {Provider} delivery; answered 422: {Reason}")]
+    private static partial void LogStoreRefused(ILogger logger, string provider, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a {Provider} delivery failed; answered 503")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, string provider);

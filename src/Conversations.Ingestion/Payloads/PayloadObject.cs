@@ -33,14 +33,14 @@ internal readonly struct PayloadObject
 
     public PayloadObject RequiredObject(string name) => Object(name) ?? throw Invalid(name, "is missing");
 
-    /// <summary>The string as sent, untrimmed.</summary>
+    /// <summary>The string as sent, untrimmed, with U+0000 replaced by U+FFFD (PostgreSQL cannot store it in text).</summary>
     public string? String(string name)
     {
         if (Find(name) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.String) throw Invalid(name, "is not a string");
         try
         {
-            return value.GetString();
+            return StorableText.Of(value.GetString()!);
         }
         catch (InvalidOperationException)
         {

@@ -1,3 +1,5 @@
+using Conversations.Abstractions.Timeline;
+
 namespace Conversations.Storage.Archive;
 
 /// <summary>

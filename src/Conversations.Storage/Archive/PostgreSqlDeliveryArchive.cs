@@ -1,4 +1,6 @@
+using Conversations.Abstractions.Timeline;
 using Conversations.Storage.GroupCommit;
+using Conversations.Storage.PostgreSql;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,14 +9,6 @@ namespace Conversations.Storage.Archive;
 /// <summary>The delivery archive in PostgreSQL (table <c>webhook_deliveries</c>), group-committed.</summary>
 public sealed class PostgreSqlDeliveryArchive : IDeliveryArchive, IAsyncDisposable
 {
-    private const string Insert = """
-        INSERT INTO webhook_deliveries (provider, received_at, content_type, headers, body, outcome)
-        SELECT p, r, c, h::jsonb, b, o FROM unnest(@providers, @received_at, @content_types, @headers, @bodies, @outcomes)
-            WITH ORDINALITY AS t(p, r, c, h, b, o, n)
-        ORDER BY n
-        RETURNING id
-        """;
-
     private const string Select = """
         SELECT id, provider, received_at, content_type, headers::text, body, outcome FROM webhook_deliveries
         WHERE id > @after AND (@provider::text IS NULL OR provider = @provider)
@@ -28,7 +22,7 @@ public sealed class PostgreSqlDeliveryArchive : IDeliveryArchive, IAsyncDisposab
     public PostgreSqlDeliveryArchive(NpgsqlDataSource dataSource, int maxBatchSize, int writers)
     {
         _dataSource = dataSource;
-        _queue = new(CommitAsync, maxBatchSize, writers);
+        _queue = new(CommitAsync, maxBatchSize, writers, refusalOf: PostgreSqlFailures.RefusalOf);
     }
 
     public Task<long> StoreAsync(RawDelivery delivery, CancellationToken cancellationToken = default) =>
@@ -36,23 +30,33 @@ public sealed class PostgreSqlDeliveryArchive : IDeliveryArchive, IAsyncDisposab
 
     private async Task<IReadOnlyList<long>> CommitAsync(IReadOnlyList<RawDelivery> deliveries, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand(Insert);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("providers", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = deliveries.Select(d => d.Provider).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("received_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = deliveries.Select(d => d.ReceivedAt.UtcDateTime).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("content_types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = deliveries.Select(d => d.ContentType).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("headers", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = deliveries.Select(d => HeaderJson.Serialize(d.Headers)).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]>("bodies", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = deliveries.Select(d => d.Body.ToArray()).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("outcomes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = deliveries.Select(d => d.Outcome).ToArray() });
+        try
+        {
+            return await CommitOnceAsync(deliveries, cancellationToken);
+        }
+        catch (NpgsqlException)
+        {
+            PostgreSqlFailures.ForgetPooledConnections(_dataSource);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<long>> CommitOnceAsync(IReadOnlyList<RawDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         // A single INSERT commits on its own (autocommit): one transaction, one fsync, for the whole batch.
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { PostgreSqlDeliveryRows.InsertCommand(deliveries) } };
         var ids = new List<long>(deliveries.Count);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
-        // Identity values are drawn in the order rows are inserted (ORDER BY n), so sorted ids line up with the batch.
         ids.Sort();
         return ids;
     }
 
-    public async Task<IReadOnlyList<ArchivedDelivery>> ReadAsync(DeliveryFilter filter, long afterId, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ArchivedDelivery>> ReadAsync(DeliveryFilter filter, long afterId, int limit, CancellationToken cancellationToken = default) =>
+        PostgreSqlFailures.RetryOnceOnDeadConnectionAsync(_dataSource, token => ReadOnceAsync(filter, afterId, limit, token), cancellationToken);
+
+    private async Task<IReadOnlyList<ArchivedDelivery>> ReadOnceAsync(DeliveryFilter filter, long afterId, int limit, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(Select);
         command.Parameters.AddWithValue("after", afterId);

@@ -1,6 +1,6 @@
+using Conversations.Abstractions.Timeline;
 using Conversations.Storage.GroupCommit;
 using Conversations.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace Conversations.Storage.Archive;
 
@@ -10,15 +10,13 @@ namespace Conversations.Storage.Archive;
 /// </summary>
 public sealed class SqliteDeliveryArchive : IDeliveryArchive, IAsyncDisposable
 {
-    private static readonly string[] InsertParameterNames = ["$provider", "$received", "$type", "$headers", "$body", "$outcome"];
-
     private readonly SqliteDatabase _database;
     private readonly GroupCommitQueue<RawDelivery, long> _queue;
 
     public SqliteDeliveryArchive(SqliteDatabase database, int maxBatchSize)
     {
         _database = database;
-        _queue = new(CommitAsync, maxBatchSize, writers: 1);
+        _queue = new(CommitAsync, maxBatchSize, writers: 1, refusalOf: SqliteFailures.RefusalOf);
     }
 
     public Task<long> StoreAsync(RawDelivery delivery, CancellationToken cancellationToken = default) =>
@@ -28,25 +26,7 @@ public sealed class SqliteDeliveryArchive : IDeliveryArchive, IAsyncDisposable
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO webhook_deliveries (provider, received_at, content_type, headers, body, outcome)
-            VALUES ($provider, $received, $type, $headers, $body, $outcome) RETURNING id
-            """;
-        var parameters = InsertParameterNames
-            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        var ids = new List<long>(deliveries.Count);
-        foreach (var delivery in deliveries)
-        {
-            parameters[0].Value = delivery.Provider;
-            parameters[1].Value = delivery.ReceivedAt.UtcTicks;
-            parameters[2].Value = delivery.ContentType;
-            parameters[3].Value = HeaderJson.Serialize(delivery.Headers);
-            parameters[4].Value = delivery.Body.ToArray();
-            parameters[5].Value = delivery.Outcome;
-            ids.Add((long)insert.ExecuteScalar()!);
-        }
+        var ids = SqliteDeliveryRows.Insert(connection, transaction, deliveries);
         transaction.Commit();
         return Task.FromResult<IReadOnlyList<long>>(ids);
     }

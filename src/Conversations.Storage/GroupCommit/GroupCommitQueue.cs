@@ -8,6 +8,11 @@ namespace Conversations.Storage.GroupCommit;
 /// commit (an fsync) is shared by every item in the batch. A caller's task completes only after its batch
 /// committed, or faults with the commit's exception.
 /// </summary>
+/// <remarks>
+/// One bad item must not cost the others: when a batch fails with an error that <c>refusalOf</c> says came from
+/// what was written (not from the connection, after which the outcome is unknown), the batch is split in halves
+/// that commit on their own, down to the single item that fails, which alone gets the refusal.
+/// </remarks>
 internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
 {
     public delegate Task<IReadOnlyList<TResult>> CommitBatch(IReadOnlyList<TItem> items, CancellationToken cancellationToken);
@@ -15,6 +20,7 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     private readonly Channel<Pending> _queue;
     private readonly CommitBatch _commit;
     private readonly int _maxBatchSize;
+    private readonly Func<Exception, Exception?> _refusalOf;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
 
@@ -25,12 +31,18 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     /// How many items may wait before enqueuing waits (back-pressure); default four full batches per writer, so
     /// the writers never starve while callers are not held up by a burst.
     /// </param>
-    public GroupCommitQueue(CommitBatch commit, int maxBatchSize, int writers, int? capacity = null)
+    /// <param name="refusalOf">
+    /// When a failed commit was rolled back because of what the batch holds (so that its halves may be committed
+    /// separately to find the bad item), the error the item at fault gets; otherwise null, and the whole batch
+    /// fails with the commit's own error. Default: always null.
+    /// </param>
+    public GroupCommitQueue(CommitBatch commit, int maxBatchSize, int writers, int? capacity = null, Func<Exception, Exception?>? refusalOf = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
         _commit = commit;
         _maxBatchSize = maxBatchSize;
+        _refusalOf = refusalOf ?? (_ => null);
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity ?? maxBatchSize * writers * 4)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -55,15 +67,31 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
             batch.Clear();
             while (batch.Count < _maxBatchSize && reader.TryRead(out var pending)) batch.Add(pending);
             if (batch.Count == 0) continue;
-            try
+            await CommitAsync(batch);
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> batch)
+    {
+        try
+        {
+            var results = await _commit(batch.ConvertAll(p => p.Item), _stopping.Token);
+            for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+        }
+        catch (Exception exception) when (_refusalOf(exception) is { } refusal)
+        {
+            if (batch.Count == 1)
             {
-                var results = await _commit(batch.ConvertAll(p => p.Item), _stopping.Token);
-                for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+                batch[0].Completion.TrySetException(refusal);
+                return;
             }
-            catch (Exception exception)
-            {
-                foreach (var pending in batch) pending.Completion.TrySetException(exception);
-            }
+            var half = batch.Count / 2;
+            await CommitAsync(batch.GetRange(0, half));
+            await CommitAsync(batch.GetRange(half, batch.Count - half));
+        }
+        catch (Exception exception)
+        {
+            foreach (var pending in batch) pending.Completion.TrySetException(exception);
         }
     }
 

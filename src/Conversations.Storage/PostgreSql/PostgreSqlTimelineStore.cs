@@ -1,5 +1,6 @@
 using Conversations.Abstractions;
 using Conversations.Abstractions.Timeline;
+using Conversations.Storage.Archive;
 using Conversations.Storage.GroupCommit;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,7 +10,9 @@ namespace Conversations.Storage.PostgreSql;
 /// <summary>
 /// The timeline log in PostgreSQL. Appends from all leads are group-committed: one transaction inserts every
 /// queued event (<c>ON CONFLICT DO NOTHING</c> on the deterministic event id, so redeliveries are no-ops),
-/// the funnel marks and campaign names, and reports back which events were new.
+/// the funnel marks and campaign names, the raw deliveries the events came in, and reports back which events
+/// were new. A batch that PostgreSQL refuses for what it holds is split until only the append at fault fails.
+/// Reads that meet a connection that died while pooled (the server restarted) run once more on a fresh one.
 /// </summary>
 public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
 {
@@ -88,7 +91,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
     public PostgreSqlTimelineStore(NpgsqlDataSource dataSource, int maxBatchSize, int writers)
     {
         _dataSource = dataSource;
-        _queue = new(CommitAsync, maxBatchSize, writers);
+        _queue = new(CommitAsync, maxBatchSize, writers, refusalOf: PostgreSqlFailures.RefusalOf);
     }
 
     public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
@@ -103,10 +106,16 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
             {
                 return await CommitOnceAsync(batch, cancellationToken);
             }
-            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < MaxAttempts)
+            catch (NpgsqlException exception)
             {
-                // These two are rolled back whole, so the batch can run again. Other errors (a lost connection during
-                // COMMIT) leave the outcome unknown: they fail the appends, and the lead grains rebuild from the log.
+                PostgreSqlFailures.ForgetPooledConnections(_dataSource);
+                // Deadlocks and serialization failures are rolled back whole, so the batch can run again. Other errors
+                // (a lost connection during COMMIT) leave the outcome unknown: they fail the appends, and the lead
+                // grains rebuild from the log.
+                if (exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }
+                    && attempt < MaxAttempts)
+                    continue;
+                throw;
             }
         }
     }
@@ -129,6 +138,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
                 command.BatchCommands.Add(CampaignsCommand(InsertCampaigns, batch));
                 command.BatchCommands.Add(CampaignsCommand(RenameCampaigns, batch));
             }
+            if (batch.Deliveries.Count > 0) command.BatchCommands.Add(PostgreSqlDeliveryRows.InsertCommand(batch.Deliveries));
             if (command.BatchCommands.Count == 0) return batch.Results(inserted, history);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (historyLeads.Length > 0)
@@ -196,7 +206,10 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
     private static NpgsqlParameter<string?[]> TextArray(string name, IEnumerable<string?> values) =>
         new NpgsqlParameter<string?[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
 
-    public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default) =>
+        Retried(token => ReadOnceAsync(leadKey, afterPosition, token), cancellationToken);
+
+    private async Task<IReadOnlyList<TimelineEntry>> ReadOnceAsync(string leadKey, long afterPosition, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(SelectTimeline);
         command.Parameters.AddWithValue("lead_key", leadKey);
@@ -204,9 +217,14 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
-    public async Task<TimelinePage> ReadPageAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken = default)
+    public Task<TimelinePage> ReadPageAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return Retried(token => ReadPageOnceAsync(leadKey, after, limit, token), cancellationToken);
+    }
+
+    private async Task<TimelinePage> ReadPageOnceAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken)
+    {
         await using var command = _dataSource.CreateCommand(SelectPage);
         command.Parameters.AddWithValue("lead_key", leadKey);
         // The cursor carries the stored value (microseconds), so the comparison is exact; MinValue means -infinity.
@@ -227,14 +245,20 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         return new TimelinePage(entries, null);
     }
 
-    public async Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default)
+    public Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default) =>
+        Retried(token => ExistsOnceAsync(leadKey, token), cancellationToken);
+
+    private async Task<bool> ExistsOnceAsync(string leadKey, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(SelectExists);
         command.Parameters.AddWithValue("lead_key", leadKey);
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
-    public async Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default) =>
+        Retried(token => ReadLatestOnceAsync(leadKey, limit, token), cancellationToken);
+
+    private async Task<IReadOnlyList<TimelineEntry>> ReadLatestOnceAsync(string leadKey, int limit, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(SelectLatest);
         command.Parameters.AddWithValue("lead_key", leadKey);
@@ -251,7 +275,10 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         return entries;
     }
 
-    public async Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default)
+    public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default) =>
+        Retried(token => ReadCampaignOnceAsync(campaignKey, token), cancellationToken);
+
+    private async Task<CampaignFunnel?> ReadCampaignOnceAsync(string campaignKey, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(SelectCampaign);
         command.Parameters.AddWithValue("campaign_key", campaignKey);
@@ -268,11 +295,14 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         return known || counts.Count > 0 ? new CampaignFunnel(campaignKey, name, counts) : null;
     }
 
-    public async Task PingAsync(CancellationToken cancellationToken = default)
+    public Task PingAsync(CancellationToken cancellationToken = default) => Retried(async token =>
     {
         await using var command = _dataSource.CreateCommand("SELECT 1 FROM conversation_events LIMIT 1");
-        await command.ExecuteScalarAsync(cancellationToken);
-    }
+        return await command.ExecuteScalarAsync(token);
+    }, cancellationToken);
+
+    private Task<T> Retried<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        PostgreSqlFailures.RetryOnceOnDeadConnectionAsync(_dataSource, read, cancellationToken);
 
     public ValueTask DisposeAsync() => _queue.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using Conversations.Abstractions;
 using Conversations.Abstractions.Timeline;
+using Conversations.Storage.Archive;
 using Conversations.Storage.GroupCommit;
 using Microsoft.Data.Sqlite;
 
@@ -18,7 +19,7 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
     public SqliteTimelineStore(SqliteDatabase database, int maxBatchSize)
     {
         _database = database;
-        _queue = new(CommitAsync, maxBatchSize, writers: 1);
+        _queue = new(CommitAsync, maxBatchSize, writers: 1, refusalOf: SqliteFailures.RefusalOf);
     }
 
     public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
@@ -78,6 +79,7 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
             }
         }
 
+        SqliteDeliveryRows.Insert(connection, transaction, batch.Deliveries);
         transaction.Commit();
         return Task.FromResult(batch.Results(inserted, history));
     }

@@ -6,44 +6,53 @@ using Conversations.Testing;
 namespace Conversations.Host.Tests.Fuzz;
 
 /// <summary>
-/// Throws 100,000 mutated payloads per provider at its endpoint (authentic where the provider signs, so they
-/// reach the normalizer) and asserts that none gets a 5xx, that the host stays healthy, and that a valid
-/// delivery afterwards is still accepted. Mutations are seeded: a failure names the seed that reproduces it.
+/// Throws 100,000 mutated payloads per provider at its endpoint on the embedded store (authentic where the
+/// provider signs, so they reach the normalizer); see <see cref="EndpointFuzz"/>.
 /// </summary>
 [Collection(FuzzHostCollection.Name)]
 public sealed class EndpointFuzzTests(FuzzHostFixture host)
 {
     private const int PayloadsPerProvider = 100_000;
-    private const int Concurrency = 16;
 
     public static TheoryData<string> Providers => new(FuzzProviders.All.Select(p => p.Name));
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task MutatedPayloads_NeverGet5xx(string providerName)
+    public Task MutatedPayloads_NeverGet5xx(string providerName) =>
+        EndpointFuzz.RunAsync(host.Client, FuzzProviders.All.Single(p => p.Name == providerName), PayloadsPerProvider);
+}
+
+/// <summary>
+/// Sends seeded mutations of a provider's fixtures and asserts that none gets a 5xx, that the host stays healthy,
+/// and that a valid delivery afterwards is still accepted. A failure names the seed that reproduces it.
+/// </summary>
+public static class EndpointFuzz
+{
+    private const int Concurrency = 16;
+
+    public static async Task RunAsync(HttpClient client, FuzzProvider provider, int payloads)
     {
-        var provider = FuzzProviders.All.Single(p => p.Name == providerName);
         var fixtures = Fixture.Names(provider.FixtureFolder).Select(Fixture.Read).ToArray();
         using (var before = provider.Request(fixtures[0]))
-            Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(before)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(before)).StatusCode);
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
 
-        await Parallel.ForAsync(0, PayloadsPerProvider, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
+        await Parallel.ForAsync(0, payloads, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
         {
             var body = new PayloadMutator(seed: i).Mutate(fixtures[i % fixtures.Length]);
             using var request = provider.Request(body);
-            using var response = await host.Client.SendAsync(request, ct);
+            using var response = await client.SendAsync(request, ct);
             statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
             if ((int)response.StatusCode >= 500 && failures.Count < 5)
                 failures.Enqueue($"seed {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         });
 
         Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures));
-        Assert.Equal(PayloadsPerProvider, statuses.Values.Sum());
-        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(payloads, statuses.Values.Sum());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         using var valid = provider.Request(fixtures[0]);
-        var afterwards = await host.Client.SendAsync(valid);
+        var afterwards = await client.SendAsync(valid);
         Assert.True(afterwards.StatusCode is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity, $"{(int)afterwards.StatusCode}");
     }
 }

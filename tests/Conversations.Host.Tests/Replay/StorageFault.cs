@@ -12,6 +12,9 @@ public sealed class StorageFault
 
     public bool TimelineAppendsFail { get; set; }
 
+    /// <summary>Every timeline read, and the store's ping, fail: the store cannot be reached.</summary>
+    public bool TimelineReadsFail { get; set; }
+
     /// <summary>Wraps the host's archive and timeline store so that they fail while the switch says so.</summary>
     public void Install(IServiceCollection services)
     {
@@ -48,21 +51,22 @@ public sealed class StorageFault
             fault.TimelineAppendsFail ? throw Failure() : inner.AppendAsync(append, cancellationToken);
 
         public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default) =>
-            inner.ReadAsync(leadKey, afterPosition, cancellationToken);
+            fault.TimelineReadsFail ? throw Failure() : inner.ReadAsync(leadKey, afterPosition, cancellationToken);
 
         public Task<TimelinePage> ReadPageAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken = default) =>
-            inner.ReadPageAsync(leadKey, after, limit, cancellationToken);
+            fault.TimelineReadsFail ? throw Failure() : inner.ReadPageAsync(leadKey, after, limit, cancellationToken);
 
         public Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default) =>
-            inner.ExistsAsync(leadKey, cancellationToken);
+            fault.TimelineReadsFail ? throw Failure() : inner.ExistsAsync(leadKey, cancellationToken);
 
         public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default) =>
-            inner.ReadLatestAsync(leadKey, limit, cancellationToken);
+            fault.TimelineReadsFail ? throw Failure() : inner.ReadLatestAsync(leadKey, limit, cancellationToken);
 
         public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default) =>
-            inner.ReadCampaignAsync(campaignKey, cancellationToken);
+            fault.TimelineReadsFail ? throw Failure() : inner.ReadCampaignAsync(campaignKey, cancellationToken);
 
-        public Task PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
+        public Task PingAsync(CancellationToken cancellationToken = default) =>
+            fault.TimelineReadsFail ? throw Failure() : inner.PingAsync(cancellationToken);
 
         public ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Conversations.Host.Access;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -55,6 +56,22 @@ public sealed class JwtBearerAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TokenNamingTheServicesOwnScopeClaim_GainsNothingByIt()
+    {
+        // A validly signed token may carry any claim: only the configured scope and role values grant scopes.
+        var readWithAdminClaim = Token("conversations.read", extraClaims: new() { [OperatorScopes.ClaimType] = OperatorScopes.Admin });
+        await (await SendAsync(HttpMethod.Post, "/api/admin/replay", readWithAdminClaim)).AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        var onlyTheClaims = Token("openid", extraClaims: new()
+        {
+            [OperatorScopes.ClaimType] = new[] { OperatorScopes.Admin, OperatorScopes.Read },
+            ["Conversations:Scope"] = OperatorScopes.Admin,
+        });
+        await (await SendAsync(HttpMethod.Get, "/api/leads/email:nobody@example.com", onlyTheClaims)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await SendAsync(HttpMethod.Post, "/api/admin/replay", onlyTheClaims)).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task ExpiredWrongAudienceOrForeignlySignedTokens_Return401()
     {
         using var otherKey = RSA.Create(2048);
@@ -76,8 +93,11 @@ public sealed class JwtBearerAccessTests : IAsyncLifetime
         return _host.Client.SendAsync(request);
     }
 
-    private string Token(string scope, DateTime? expires = null, string audience = Audience, RSA? key = null)
+    private string Token(string scope, DateTime? expires = null, string audience = Audience, RSA? key = null,
+        Dictionary<string, object>? extraClaims = null)
     {
+        var claims = new Dictionary<string, object> { ["sub"] = "operator-1", ["scope"] = scope };
+        foreach (var (type, value) in extraClaims ?? []) claims[type] = value;
         var notBefore = (expires ?? DateTime.UtcNow.AddHours(1)).AddHours(-2);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -86,7 +106,7 @@ public sealed class JwtBearerAccessTests : IAsyncLifetime
             NotBefore = notBefore,
             IssuedAt = notBefore,
             Expires = expires ?? DateTime.UtcNow.AddHours(1),
-            Claims = new Dictionary<string, object> { ["sub"] = "operator-1", ["scope"] = scope },
+            Claims = claims,
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(key ?? _signingKey), SecurityAlgorithms.RsaSha256),
         });
     }

@@ -23,6 +23,16 @@ public sealed class OpenApiSecurityTests(EmbeddedHostFixture host)
         Assert.DoesNotContain(webhook.GetProperty("security").EnumerateArray(), r => r.TryGetProperty("operatorApiKey", out _));
     }
 
+    [Fact]
+    public async Task ServerUrls_DoNotEndWithASlash()
+    {
+        var document = await (await host.Client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        var servers = document.GetProperty("servers").EnumerateArray().Select(s => s.Str("url")!).ToList();
+        Assert.NotEmpty(servers);
+        Assert.All(servers, url => Assert.False(url.EndsWith('/'), $"Server URL {url} ends with '/'."));
+    }
+
     private static JsonElement Operation(JsonElement document, string path, string method) =>
         document.GetProperty("paths").GetProperty(path).GetProperty(method);
 

@@ -353,7 +353,7 @@ public sealed class ChatNormalizerTests
 
     [Theory]
     [InlineData("conversationClosed", "unsupported chat event 'conversationClosed'")]
-    [InlineData("messageRead\u0000", "unsupported chat event 'messageRead?'")]
+    [InlineData("messageRead\u0000", "unsupported chat event 'messageRead\uFFFD'")]
     public void Normalize_WhenEventIsNotNewMessage_IgnoresIt(string name, string reason)
     {
         var body = Bodies.Edit(WhatsApp, root => root["event"] = name);
