@@ -2,6 +2,7 @@ using Conversations.Abstractions;
 using Conversations.Host.Apis;
 using Conversations.Host.Archive;
 using Conversations.Ingestion;
+using Conversations.Ingestion.Authenticity;
 using Conversations.Storage.Archive;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,13 @@ public sealed partial class WebhookReceiver(
             return Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
                 "Webhook bodies must be JSON: send Content-Type: application/json.");
 
+        // A token is checked before the body is read, so a caller without it cannot make the service hold a body.
+        if (receiver.VerifyBeforeBody(urlToken) is { IsAuthentic: false } early)
+        {
+            UnreadBody.CloseConnectionAfterAnswer(request.HttpContext);
+            return NotAuthentic(receiver.Name, early);
+        }
+
         var limits = options.Value;
         var read = await RequestBodyReader.ReadAsync(request, limits.MaxBodyBytes, limits.BodyReadTimeout, clock, cancellationToken);
         if (read.Body is not { } body) return Unread(read.Failure, limits, request.HttpContext);
@@ -42,12 +50,7 @@ public sealed partial class WebhookReceiver(
         using (var delivery = new WebhookDelivery(body, headers, urlToken, receivedAt))
         {
             var verdict = receiver.Verify(delivery);
-            if (!verdict.IsAuthentic)
-            {
-                LogRefused(logger, receiver.Name, verdict.Reason!);
-                return Problem(StatusCodes.Status401Unauthorized, ProblemTypes.NotAuthentic, "Not authentic",
-                    $"The delivery was refused: {verdict.Reason}.");
-            }
+            if (!verdict.IsAuthentic) return NotAuthentic(receiver.Name, verdict);
             result = receiver.Normalize(delivery);
         }
         if (result.Error is { } error) return Rejected(error);
@@ -79,11 +82,16 @@ public sealed partial class WebhookReceiver(
         }
     }
 
+    private ProblemHttpResult NotAuthentic(string provider, VerificationResult verdict)
+    {
+        LogRefused(logger, provider, verdict.Reason!);
+        return Problem(StatusCodes.Status401Unauthorized, ProblemTypes.NotAuthentic, "Not authentic",
+            $"The delivery was refused: {verdict.Reason}.");
+    }
+
     private static ProblemHttpResult Unread(BodyReadFailure failure, IngestionOptions limits, HttpContext context)
     {
-        // The rest of an unread body may never come: close the connection rather than wait to drain it.
-        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
-            context.Response.Headers.Connection = "close";
+        UnreadBody.CloseConnectionAfterAnswer(context);
         return failure switch
         {
             BodyReadFailure.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge, "Body too large",
