@@ -1,5 +1,6 @@
 using System.Net;
 using Conversations.Host.Limits;
+using Conversations.Host.Webhooks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,10 @@ namespace Conversations.Host.Hosting;
 
 public static class LimitsHostingExtensions
 {
-    /// <summary>Kestrel's connection, timing and body limits, and the per-client rate limits of the webhook and operator routes.</summary>
+    /// <summary>
+    /// Kestrel's connection, timing and body limits, the operator routes' per-client rate limit, and the webhook
+    /// receiver's limits: the failed-authentication budget and the admission gate in front of storing.
+    /// </summary>
     public static void AddConversationsLimits(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -17,11 +21,15 @@ public static class LimitsHostingExtensions
 
         services.AddSingleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>();
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<FailedAuthenticationBudget>();
+        services.AddSingleton<IValidateOptions<DeliveryAdmissionOptions>, DeliveryAdmissionOptionsValidator>();
+        services.AddOptions<DeliveryAdmissionOptions>().BindConfiguration(DeliveryAdmissionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<DeliveryAdmission>();
+        services.AddSingleton<WebhookLimits>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RateLimitRejection.WriteAsync;
-            limiter.AddPolicy<WebhookRateLimitPolicy.Partition, WebhookRateLimitPolicy>(RateLimitPolicies.Webhooks);
             limiter.AddPolicy<IPAddress, OperatorRateLimitPolicy>(RateLimitPolicies.Operators);
         });
 

@@ -10,14 +10,16 @@ using Microsoft.Extensions.Options;
 namespace Conversations.Host.Webhooks;
 
 /// <summary>
-/// One delivery, start to finish: route to its provider, check media type and size, verify authenticity
-/// (before anything is parsed or stored), normalize, then store the raw delivery and append its events, and
-/// answer 200 only when both are durable.
+/// One delivery, start to finish: refuse an address that keeps failing authentication, route to its provider,
+/// check media type, a token before the body and size, verify authenticity (before anything is parsed or stored),
+/// normalize, wait for a storing slot, then store the raw delivery and append its events, and answer 200 only
+/// when both are durable.
 /// </summary>
 public sealed partial class WebhookReceiver(
     WebhookProviders providers,
     LeadGrainAppender appender,
     IDeliveryArchive archive,
+    WebhookLimits webhookLimits,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<WebhookReceiver> logger)
@@ -25,9 +27,14 @@ public sealed partial class WebhookReceiver(
     public async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveAsync(
         string provider, string? urlToken, HttpRequest request, CancellationToken cancellationToken)
     {
+        var context = request.HttpContext;
+        if (webhookLimits.RefuseFailingClient(context) is { } failing) return failing;
         if (!providers.TryGet(provider, out var receiver))
+        {
+            webhookLimits.CountFailedAuthentication(context);
             return Problem(StatusCodes.Status404NotFound, ProblemTypes.UnknownProvider, "Unknown provider",
                 $"There is no webhook receiver for this provider. Known providers: {string.Join(", ", providers.Names.Order())}.");
+        }
         if (!request.HasJsonContentType())
             return Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
                 "Webhook bodies must be JSON: send Content-Type: application/json.");
@@ -35,13 +42,13 @@ public sealed partial class WebhookReceiver(
         // A token is checked before the body is read, so a caller without it cannot make the service hold a body.
         if (receiver.VerifyBeforeBody(urlToken) is { IsAuthentic: false } early)
         {
-            UnreadBody.CloseConnectionAfterAnswer(request.HttpContext);
-            return NotAuthentic(receiver.Name, early);
+            UnreadBody.CloseConnectionAfterAnswer(context);
+            return NotAuthentic(receiver.Name, early, context);
         }
 
         var limits = options.Value;
         var read = await RequestBodyReader.ReadAsync(request, limits.MaxBodyBytes, limits.BodyReadTimeout, clock, cancellationToken);
-        if (read.Body is not { } body) return Unread(read.Failure, limits, request.HttpContext);
+        if (read.Body is not { } body) return Unread(read.Failure, limits, context);
 
         var receivedAt = clock.GetUtcNow();
         var headers = RequestHeaders.Of(request);
@@ -50,10 +57,13 @@ public sealed partial class WebhookReceiver(
         using (var delivery = new WebhookDelivery(body, headers, urlToken, receivedAt))
         {
             var verdict = receiver.Verify(delivery);
-            if (!verdict.IsAuthentic) return NotAuthentic(receiver.Name, verdict);
+            if (!verdict.IsAuthentic) return NotAuthentic(receiver.Name, verdict, context);
             result = receiver.Normalize(delivery);
         }
         if (result.Error is { } error) return Rejected(error);
+
+        using var slot = await webhookLimits.AdmitAsync(cancellationToken);
+        if (slot is null) return webhookLimits.Overloaded(context, receiver.Name);
 
         var raw = new RawDelivery(receiver.Name, receivedAt, request.ContentType!, ArchivedHeaders.From(headers),
             receiver.ArchivableBody(body), StableNames<WebhookOutcome>.Of(result.IsIgnored ? WebhookOutcome.Ignored : WebhookOutcome.Accepted));
@@ -82,8 +92,9 @@ public sealed partial class WebhookReceiver(
         }
     }
 
-    private ProblemHttpResult NotAuthentic(string provider, VerificationResult verdict)
+    private ProblemHttpResult NotAuthentic(string provider, VerificationResult verdict, HttpContext context)
     {
+        webhookLimits.CountFailedAuthentication(context);
         LogRefused(logger, provider, verdict.Reason!);
         return Problem(StatusCodes.Status401Unauthorized, ProblemTypes.NotAuthentic, "Not authentic",
             $"The delivery was refused: {verdict.Reason}.");

@@ -11,11 +11,13 @@ internal sealed class RawHttpConnection : IDisposable
     private readonly MemoryStream _received = new();
     private readonly byte[] _chunk = new byte[4096];
 
-    public static async Task<RawHttpConnection> OpenAsync(IPEndPoint server, CancellationToken cancellationToken)
+    /// <summary>A connection to <paramref name="server"/>, from <paramref name="source"/> (an address of 127.0.0.0/8) when given.</summary>
+    public static async Task<RawHttpConnection> OpenAsync(IPEndPoint server, CancellationToken cancellationToken, IPAddress? source = null)
     {
         var connection = new RawHttpConnection();
         try
         {
+            if (source is not null) connection._socket.Bind(new IPEndPoint(source, 0));
             await connection._socket.ConnectAsync(server, cancellationToken);
             return connection;
         }

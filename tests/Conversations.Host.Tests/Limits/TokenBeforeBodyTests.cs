@@ -24,6 +24,8 @@ public sealed class TokenBeforeBodyTests : IAsyncLifetime
         {
             ["Conversations:Ingestion:BodyReadTimeoutSeconds"] = "120",
             ["Conversations:Http:MinRequestBodyGraceSeconds"] = "120",
+            // Every request here fails from one address: the failure budget (tested on its own) must not answer first.
+            ["Conversations:RateLimiting:FailedAuthentication:Burst"] = "1000",
         });
         return Task.CompletedTask;
     }
