@@ -28,6 +28,8 @@ public sealed class StartupValidationTests
     [InlineData("Conversations:Ingestion:Admission:MaxConcurrentDeliveries", "0", "Conversations:Ingestion:Admission:MaxConcurrentDeliveries")]
     [InlineData("Conversations:Ingestion:Admission:QueueLimit", "-1", "Conversations:Ingestion:Admission:QueueLimit")]
     [InlineData("Conversations:Ingestion:Admission:MaxQueueWaitSeconds", "0", "Conversations:Ingestion:Admission:MaxQueueWaitSeconds")]
+    [InlineData("Conversations:Ingestion:UnverifiedBodies:MaxBytesPerAddress", "1000", "Conversations:Ingestion:UnverifiedBodies:MaxBytesPerAddress")]
+    [InlineData("Conversations:Ingestion:UnverifiedBodies:MaxBytes", "1048575", "Conversations:Ingestion:UnverifiedBodies:MaxBytes")]
     [InlineData("Conversations:RateLimiting:Operators:PeriodSeconds", "0", "Conversations:RateLimiting:Operators:PeriodSeconds")]
     public void Start_WhenASettingIsMissingOrInvalid_FailsNamingIt(string key, string value, string named)
     {

@@ -25,6 +25,7 @@ public static class LimitsHostingExtensions
         services.AddSingleton<IValidateOptions<DeliveryAdmissionOptions>, DeliveryAdmissionOptionsValidator>();
         services.AddOptions<DeliveryAdmissionOptions>().BindConfiguration(DeliveryAdmissionOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DeliveryAdmission>();
+        services.AddSingleton<UnverifiedBodyBytes>();
         services.AddSingleton<WebhookLimits>();
         services.AddRateLimiter(limiter =>
         {

@@ -39,15 +39,18 @@ public sealed partial class WebhookReceiver(
             return Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
                 "Webhook bodies must be JSON: send Content-Type: application/json.");
 
-        // A token is checked before the body is read, so a caller without it cannot make the service hold a body.
-        if (receiver.VerifyBeforeBody(urlToken) is { IsAuthentic: false } early)
+        // A token is checked before the body is read, so a caller without it cannot make the service hold a body. Only
+        // a body that must be read to be verified (a signing provider's) holds unverified bytes.
+        var verdictBeforeBody = receiver.VerifyBeforeBody(urlToken);
+        if (verdictBeforeBody is { IsAuthentic: false })
         {
             UnreadBody.CloseConnectionAfterAnswer(context);
-            return NotAuthentic(receiver.Name, early, context);
+            return NotAuthentic(receiver.Name, verdictBeforeBody, context);
         }
 
         var limits = options.Value;
-        var read = await RequestBodyReader.ReadAsync(request, limits.MaxBodyBytes, limits.BodyReadTimeout, clock, cancellationToken);
+        using var unverified = verdictBeforeBody is null ? webhookLimits.ReserveUnverifiedBody(context) : null;
+        var read = await RequestBodyReader.ReadAsync(request, limits.MaxBodyBytes, limits.BodyReadTimeout, clock, unverified, cancellationToken);
         if (read.Body is not { } body) return Unread(read.Failure, limits, context);
 
         var receivedAt = clock.GetUtcNow();
@@ -60,6 +63,7 @@ public sealed partial class WebhookReceiver(
             if (!verdict.IsAuthentic) return NotAuthentic(receiver.Name, verdict, context);
             result = receiver.Normalize(delivery);
         }
+        unverified?.Dispose();
         if (result.Error is { } error) return Rejected(error);
 
         using var slot = await webhookLimits.AdmitAsync(cancellationToken);
@@ -100,11 +104,12 @@ public sealed partial class WebhookReceiver(
             $"The delivery was refused: {verdict.Reason}.");
     }
 
-    private static ProblemHttpResult Unread(BodyReadFailure failure, IngestionOptions limits, HttpContext context)
+    private ProblemHttpResult Unread(BodyReadFailure failure, IngestionOptions limits, HttpContext context)
     {
         UnreadBody.CloseConnectionAfterAnswer(context);
         return failure switch
         {
+            BodyReadFailure.AddressOverUnverifiedShare or BodyReadFailure.OverUnverifiedLimit => webhookLimits.RefuseUnverifiedBody(context, failure),
             BodyReadFailure.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge, "Body too large",
                 $"The body is larger than the limit of {limits.MaxBodyBytes} bytes (Conversations:Ingestion:MaxBodyBytes)."),
             BodyReadFailure.TooSlow => Problem(StatusCodes.Status408RequestTimeout, ProblemTypes.BodyTooSlow, "Body too slow",
