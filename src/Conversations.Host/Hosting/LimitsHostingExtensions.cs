@@ -1,6 +1,7 @@
 using System.Net;
 using Conversations.Host.Limits;
 using Conversations.Host.Webhooks;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,9 @@ namespace Conversations.Host.Hosting;
 public static class LimitsHostingExtensions
 {
     /// <summary>
-    /// Kestrel's connection, timing and body limits, the operator routes' per-client rate limit, and the webhook
-    /// receiver's limits: the failed-authentication budget and the admission gate in front of storing.
+    /// Kestrel's connection, timing and body limits, the operator routes' per-client rate limit (and a budget of the
+    /// same size for requests no route matched), and the webhook receiver's limits: the failed-authentication budget,
+    /// the bytes of unverified bodies, and the admission gate in front of storing.
     /// </summary>
     public static void AddConversationsLimits(this WebApplicationBuilder builder)
     {
@@ -33,6 +35,9 @@ public static class LimitsHostingExtensions
             limiter.OnRejected = RateLimitRejection.WriteAsync;
             limiter.AddPolicy<IPAddress, OperatorRateLimitPolicy>(RateLimitPolicies.Operators);
         });
+
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, budgets) =>
+            limiter.GlobalLimiter = UnroutedRequestLimiter.Create(budgets.Value.Operators));
 
         // Kestrel reports its own limits (body size, data rate, malformed framing) by throwing from body reads:
         // answer with the status it chose rather than a 500.

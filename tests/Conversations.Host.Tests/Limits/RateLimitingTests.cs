@@ -4,8 +4,8 @@ namespace Conversations.Host.Tests.Limits;
 
 /// <summary>
 /// Per-client budgets on real connections: webhook requests that fail authentication per client address (authentic
-/// deliveries have no budget), operator routes per client address. Each test spends the budgets of its own client
-/// addresses (127.0.0.x), so they do not interfere.
+/// deliveries have no budget), operator routes and paths no route matches per client address. Each test spends the
+/// budgets of its own client addresses (127.0.0.x), so they do not interfere.
 /// </summary>
 public sealed class RateLimitingTests : IAsyncLifetime
 {
@@ -107,6 +107,30 @@ public sealed class RateLimitingTests : IAsyncLifetime
         // Health probes and webhooks are not operator routes.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Deliver(client, "salesforge", "salesforge/01-email_sent.json", KestrelHost.Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownPaths_GetAnOperatorsBudget_SoKeysCannotBeGuessedThereWithoutLimit()
+    {
+        using var client = _host.ClientFrom(IPAddress.Parse("127.0.0.8"));
+        for (var i = 0; i < OperatorBurst; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await GuessKey(client, i)).StatusCode);
+
+        var refused = await GuessKey(client, OperatorBurst);
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.EndsWith("rate-limited", problem.Str("type"));
+        Assert.True(refused.Headers.Contains("Retry-After"));
+        // Routes that exist keep their own limits: health checks have none, authentic webhooks have none.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Deliver(client, "salesforge", "salesforge/01-email_sent.json", KestrelHost.Token)).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> GuessKey(HttpClient client, int attempt)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/no-such-route-{attempt}");
+        request.Headers.Add("X-Api-Key", $"cvk_guess_{attempt}");
+        return client.SendAsync(request);
     }
 
     private static Task<HttpResponseMessage> Deliver(HttpClient client, string provider, string fixture, string token) =>
