@@ -3,7 +3,7 @@
 # the same machine as the baseline, driven by the same load. Prints durable events/s and p50/p99 latency for
 # both and their ratio, and checks the rows stored against the events the service acknowledged.
 # See benchmarks/README.md. Knobs (environment): DURATION WARMUP CONNECTIONS LEADS CAMPAIGNS REDELIVERIES SEED
-# PG_BIN READY_TIMEOUT RESULTS_DIR WEBHOOK_RATE_LIMIT.
+# PG_BIN READY_TIMEOUT RESULTS_DIR.
 set -euo pipefail
 
 DURATION="${DURATION:-15}"
@@ -16,9 +16,6 @@ SEED="${SEED:-1}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 READY_TIMEOUT="${READY_TIMEOUT:-120}"
 RESULTS_DIR="${RESULTS_DIR:-}"
-# The load comes from one address to one provider, far above a real provider's rate: the webhook rate limiter
-# still runs (its cost is part of the figure) but with a budget this large it never refuses.
-WEBHOOK_RATE_LIMIT="${WEBHOOK_RATE_LIMIT:-100000000}"
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 host_dir="$repo/src/Conversations.Host/bin/Release/net10.0"
@@ -141,8 +138,6 @@ log "starting the service against PostgreSQL"
   # Production settings: Salesforge deliveries must carry the configured secret token.
   export Conversations__Providers__Salesforge__Enabled=true
   export Conversations__Providers__Salesforge__Token="$webhook_token"
-  export Conversations__RateLimiting__Webhooks__Burst="$WEBHOOK_RATE_LIMIT"
-  export Conversations__RateLimiting__Webhooks__PermitsPerPeriod="$WEBHOOK_RATE_LIMIT"
   exec dotnet Conversations.Host.dll
 ) >"$work/service.log" 2>&1 &
 service_pid=$!

@@ -39,13 +39,24 @@ public sealed class WebhookProvider
     public IArchiveRedactor? Redactor { get; }
 
     /// <summary>Refuses every delivery while the provider is not enabled; otherwise its verifier decides.</summary>
-    public VerificationResult Verify(WebhookDelivery delivery) => Settings.Enabled
-        ? Verifier.Verify(delivery)
-        : VerificationResult.Refused($"the {Name} receiver is not enabled ({Section}:Enabled)");
+    public VerificationResult Verify(WebhookDelivery delivery) => Settings.Enabled ? Verifier.Verify(delivery) : NotEnabled();
+
+    /// <summary>
+    /// The verdict that needs no body: refused while the provider is not enabled, and the token's verdict for a provider
+    /// that authenticates by token alone (<see cref="ITokenOnlyVerifier"/>). Null when only the body can tell (a signature,
+    /// a secret in the body). <see cref="Verify"/> agrees with a verdict given here.
+    /// </summary>
+    public VerificationResult? VerifyBeforeBody(string? token)
+    {
+        if (!Settings.Enabled) return NotEnabled();
+        return Verifier is ITokenOnlyVerifier byToken ? byToken.VerifyToken(token) : null;
+    }
 
     /// <summary>The events of a delivery that <see cref="Verify"/> found authentic.</summary>
     public NormalizationResult Normalize(WebhookDelivery delivery) => Normalizer.Normalize(delivery);
 
     /// <summary>The body as it may be archived: without the provider's credentials.</summary>
     public ReadOnlyMemory<byte> ArchivableBody(ReadOnlyMemory<byte> body) => Redactor?.Redact(body) ?? body;
+
+    private VerificationResult NotEnabled() => VerificationResult.Refused($"the {Name} receiver is not enabled ({Section}:Enabled)");
 }

@@ -23,8 +23,13 @@ public sealed class StartupValidationTests
     [InlineData("Conversations:Http:KeepAliveTimeoutSeconds", "0", "Conversations:Http:KeepAliveTimeoutSeconds")]
     [InlineData("Conversations:Http:MinRequestBodyBytesPerSecond", "0", "Conversations:Http:MinRequestBodyBytesPerSecond")]
     [InlineData("Conversations:Http:MinRequestBodyGraceSeconds", "1", "Conversations:Http:MinRequestBodyGraceSeconds")]
-    [InlineData("Conversations:RateLimiting:Webhooks:Burst", "0", "Conversations:RateLimiting:Webhooks:Burst")]
-    [InlineData("Conversations:RateLimiting:Webhooks:PermitsPerPeriod", "0", "Conversations:RateLimiting:Webhooks:PermitsPerPeriod")]
+    [InlineData("Conversations:RateLimiting:FailedAuthentication:Burst", "0", "Conversations:RateLimiting:FailedAuthentication:Burst")]
+    [InlineData("Conversations:RateLimiting:FailedAuthentication:PermitsPerPeriod", "0", "Conversations:RateLimiting:FailedAuthentication:PermitsPerPeriod")]
+    [InlineData("Conversations:Ingestion:Admission:MaxConcurrentDeliveries", "0", "Conversations:Ingestion:Admission:MaxConcurrentDeliveries")]
+    [InlineData("Conversations:Ingestion:Admission:QueueLimit", "-1", "Conversations:Ingestion:Admission:QueueLimit")]
+    [InlineData("Conversations:Ingestion:Admission:MaxQueueWaitSeconds", "0", "Conversations:Ingestion:Admission:MaxQueueWaitSeconds")]
+    [InlineData("Conversations:Ingestion:UnverifiedBodies:MaxBytesPerAddress", "1000", "Conversations:Ingestion:UnverifiedBodies:MaxBytesPerAddress")]
+    [InlineData("Conversations:Ingestion:UnverifiedBodies:MaxBytes", "1048575", "Conversations:Ingestion:UnverifiedBodies:MaxBytes")]
     [InlineData("Conversations:RateLimiting:Operators:PeriodSeconds", "0", "Conversations:RateLimiting:Operators:PeriodSeconds")]
     public void Start_WhenASettingIsMissingOrInvalid_FailsNamingIt(string key, string value, string named)
     {

@@ -39,6 +39,44 @@ public sealed class ProviderEnablementTests
         Assert.Equal($"the {name} receiver is not enabled ({provider.Section}:Enabled)", verdict.Reason);
     }
 
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public void VerifyBeforeBody_WhenNotEnabled_RefusesWithTheSameReason(string name)
+    {
+        var provider = Provider(name, enabled: false);
+
+        var verdict = provider.VerifyBeforeBody(UrlToken);
+
+        Assert.NotNull(verdict);
+        Assert.False(verdict.IsAuthentic);
+        Assert.Equal(provider.Verify(CorrectDelivery(name)).Reason, verdict.Reason);
+    }
+
+    [Theory]
+    [InlineData(Providers.Salesforge)]
+    [InlineData(Providers.Seleqt)]
+    [InlineData(Providers.Chat)]
+    public void VerifyBeforeBody_ForATokenProvider_DecidesFromTheTokenAlone(string name)
+    {
+        var provider = Provider(name, enabled: true);
+
+        Assert.True(provider.VerifyBeforeBody(UrlToken)?.IsAuthentic);
+        Assert.False(provider.VerifyBeforeBody("a-wrong-token-0123456789")?.IsAuthentic);
+        Assert.False(provider.VerifyBeforeBody(null)?.IsAuthentic);
+    }
+
+    [Theory]
+    [InlineData(Providers.Breakcold)]
+    [InlineData(Providers.SalesIq)]
+    [InlineData(Providers.Generic)]
+    public void VerifyBeforeBody_ForASigningProvider_LeavesTheVerdictToTheBody(string name)
+    {
+        var provider = Provider(name, enabled: true);
+
+        Assert.Null(provider.VerifyBeforeBody(UrlToken));
+        Assert.Null(provider.VerifyBeforeBody(null));
+    }
+
     private static WebhookProvider Provider(string name, bool enabled)
     {
         var section = name switch

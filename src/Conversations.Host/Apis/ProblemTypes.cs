@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string NoLeadIdentity = Base + "no-lead-identity";
     public const string StorageUnavailable = Base + "storage-unavailable";
     public const string UnstorableValue = Base + "unstorable-value";
+    public const string Overloaded = Base + "overloaded";
     public const string InvalidKey = Base + "invalid-key";
     public const string NotFound = Base + "not-found";
     public const string InvalidParameter = Base + "invalid-parameter";

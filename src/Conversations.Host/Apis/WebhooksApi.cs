@@ -1,5 +1,4 @@
 using Conversations.Host.Access;
-using Conversations.Host.Limits;
 using Conversations.Host.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
@@ -10,7 +9,7 @@ public static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowPublicAccess().RequireRateLimiting(RateLimitPolicies.Webhooks);
+        var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowPublicAccess();
         // One route: a token in the path (/webhooks/{provider}/{token}) or query is moved out of the request target
         // before routing, by WebhookTokenHttpContextFactory, so that it never shows in a route value or a log.
         group.MapPost("/{provider}", ReceiveAsync).WithName("ReceiveWebhook")

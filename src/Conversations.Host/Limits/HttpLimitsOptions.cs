@@ -1,3 +1,4 @@
+using Conversations.Host.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Host.Limits;
@@ -34,18 +35,12 @@ public sealed class HttpLimitsOptionsValidator : IValidateOptions<HttpLimitsOpti
     public ValidateOptionsResult Validate(string? name, HttpLimitsOptions options)
     {
         var failures = new List<string>();
-        Check(failures, nameof(options.MaxConcurrentConnections), options.MaxConcurrentConnections, 1, 1_000_000);
-        Check(failures, nameof(options.RequestHeadersTimeoutSeconds), options.RequestHeadersTimeoutSeconds, 1, 300);
-        Check(failures, nameof(options.KeepAliveTimeoutSeconds), options.KeepAliveTimeoutSeconds, 1, 3600);
-        Check(failures, nameof(options.MinRequestBodyBytesPerSecond), options.MinRequestBodyBytesPerSecond, 1, 100 * 1024 * 1024);
+        SettingRange.Check(failures, HttpLimitsOptions.SectionName, nameof(options.MaxConcurrentConnections), options.MaxConcurrentConnections, 1, 1_000_000);
+        SettingRange.Check(failures, HttpLimitsOptions.SectionName, nameof(options.RequestHeadersTimeoutSeconds), options.RequestHeadersTimeoutSeconds, 1, 300);
+        SettingRange.Check(failures, HttpLimitsOptions.SectionName, nameof(options.KeepAliveTimeoutSeconds), options.KeepAliveTimeoutSeconds, 1, 3600);
+        SettingRange.Check(failures, HttpLimitsOptions.SectionName, nameof(options.MinRequestBodyBytesPerSecond), options.MinRequestBodyBytesPerSecond, 1, 100 * 1024 * 1024);
         // Kestrel checks data rates on a one-second heartbeat and refuses a grace period that is not longer.
-        Check(failures, nameof(options.MinRequestBodyGraceSeconds), options.MinRequestBodyGraceSeconds, 2, 300);
+        SettingRange.Check(failures, HttpLimitsOptions.SectionName, nameof(options.MinRequestBodyGraceSeconds), options.MinRequestBodyGraceSeconds, 2, 300);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void Check(List<string> failures, string setting, int value, int min, int max)
-    {
-        if (value < min || value > max)
-            failures.Add($"{HttpLimitsOptions.SectionName}:{setting} must be between {min} and {max} (was {value}).");
     }
 }

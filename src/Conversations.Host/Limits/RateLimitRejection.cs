@@ -11,10 +11,7 @@ internal static partial class RateLimitRejection
     public static async ValueTask WriteAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 1;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = SetRetryAfter(http.Response, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.Zero);
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitRejection));
         Log(logger, (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)", seconds);
         await TypedResults.Problem(
@@ -23,6 +20,14 @@ internal static partial class RateLimitRejection
                 title: "Too many requests",
                 detail: $"This client has used up its request budget (Conversations:RateLimiting). Retry after {seconds} seconds.")
             .ExecuteAsync(http);
+    }
+
+    /// <summary>Sets <c>Retry-After</c> to <paramref name="wait"/> in whole seconds, at least one, and returns them.</summary>
+    public static int SetRetryAfter(HttpResponse response, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
     }
 
     // Debug: under a flood this would otherwise log once per refused request. The route pattern, not the path:

@@ -2,13 +2,20 @@ using Microsoft.Extensions.Options;
 
 namespace Conversations.Host.Limits;
 
-/// <summary>Request budgets per client. Bound from <c>Conversations:RateLimiting</c>.</summary>
+/// <summary>
+/// Request budgets per client. Bound from <c>Conversations:RateLimiting</c>. Authentic webhook deliveries have no budget:
+/// they wait for a storing slot instead (<see cref="Webhooks.DeliveryAdmissionOptions"/>).
+/// </summary>
 public sealed class RateLimitingOptions
 {
     public const string SectionName = "Conversations:RateLimiting";
 
-    /// <summary>Per provider and client address. Generous: a provider may flush a backlog from one address.</summary>
-    public RequestBudget Webhooks { get; set; } = new() { Burst = 2000, PermitsPerPeriod = 500, PeriodSeconds = 1 };
+    /// <summary>
+    /// Per client address, spent only by webhook requests that fail authentication (a wrong or missing token, secret or
+    /// signature, an unknown provider); while it is empty, every webhook request from the address gets 429 before its
+    /// body is read. Tight: an authentic sender fails rarely, a forger or guesser fails every time.
+    /// </summary>
+    public RequestBudget FailedAuthentication { get; set; } = new() { Burst = 20, PermitsPerPeriod = 10, PeriodSeconds = 1 };
 
     /// <summary>Per client address, across the query API, the admin API and the dashboard (which polls every second).</summary>
     public RequestBudget Operators { get; set; } = new() { Burst = 200, PermitsPerPeriod = 50, PeriodSeconds = 1 };
@@ -31,7 +38,7 @@ public sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiting
     public ValidateOptionsResult Validate(string? name, RateLimitingOptions options)
     {
         var failures = new List<string>();
-        Check(failures, nameof(options.Webhooks), options.Webhooks);
+        Check(failures, nameof(options.FailedAuthentication), options.FailedAuthentication);
         Check(failures, nameof(options.Operators), options.Operators);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

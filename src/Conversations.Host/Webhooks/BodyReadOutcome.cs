@@ -13,6 +13,12 @@ internal enum BodyReadFailure
 
     /// <summary>It ended before its declared length, was malformed on the wire, or the client went away.</summary>
     Incomplete,
+
+    /// <summary>Unverified, it would take its client address over its share of unverified bytes.</summary>
+    AddressOverUnverifiedShare,
+
+    /// <summary>Unverified, it would take all unverified bodies over their limit.</summary>
+    OverUnverifiedLimit,
 }
 
 /// <summary>The body read once: its bytes, or why there are none.</summary>

@@ -17,6 +17,9 @@ public sealed class IngestionOptions
     public int BodyReadTimeoutSeconds { get; set; } = 15;
 
     public TimeSpan BodyReadTimeout => TimeSpan.FromSeconds(BodyReadTimeoutSeconds);
+
+    /// <summary>Bounds on the bytes held by bodies not yet verified (<c>Conversations:Ingestion:UnverifiedBodies</c>).</summary>
+    public UnverifiedBodyOptions UnverifiedBodies { get; set; } = new();
 }
 
 public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOptions>
@@ -28,6 +31,7 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
             failures.Add($"{IngestionOptions.SectionName}:MaxBodyBytes must be between 1024 and 67108864 (was {options.MaxBodyBytes}).");
         if (options.BodyReadTimeoutSeconds is < 1 or > 300)
             failures.Add($"{IngestionOptions.SectionName}:BodyReadTimeoutSeconds must be between 1 and 300 (was {options.BodyReadTimeoutSeconds}).");
+        options.UnverifiedBodies.Check(failures, options.MaxBodyBytes);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -2,14 +2,16 @@ namespace Conversations.Host.Webhooks;
 
 /// <summary>
 /// Reads a request body once, bounded in size and in time. Memory grows with the bytes received, not with the
-/// Content-Length the caller declares, so idle or slow uploads cost little.
+/// Content-Length the caller declares, so idle or slow uploads cost little. A body not yet verified also holds its
+/// bytes in its <see cref="UnverifiedBodyReservation"/>: the declared length up front, else what has arrived.
 /// </summary>
 internal static class RequestBodyReader
 {
     public static async Task<BodyReadOutcome> ReadAsync(
-        HttpRequest request, int maxBytes, TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, int maxBytes, TimeSpan timeout, TimeProvider clock, UnverifiedBodyReservation? unverified, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes) return BodyReadOutcome.Failed(BodyReadFailure.TooLarge);
+        if (Hold(unverified, request.ContentLength ?? 0) is { } refusedUpFront) return refusedUpFront;
 
         using var deadline = new CancellationTokenSource(timeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -22,6 +24,7 @@ internal static class RequestBodyReader
             {
                 buffer.Advance(read);
                 if (buffer.Count > maxBytes) return BodyReadOutcome.Failed(BodyReadFailure.TooLarge);
+                if (Hold(unverified, buffer.Count) is { } refused) return refused;
             }
             return BodyReadOutcome.Read(buffer.ToArray());
         }
@@ -44,4 +47,11 @@ internal static class RequestBodyReader
             return BodyReadOutcome.Failed(BodyReadFailure.Incomplete);
         }
     }
+
+    private static BodyReadOutcome? Hold(UnverifiedBodyReservation? unverified, long bytes) => unverified?.TryHold(bytes) switch
+    {
+        UnverifiedBodyRefusal.AddressOverItsShare => BodyReadOutcome.Failed(BodyReadFailure.AddressOverUnverifiedShare),
+        UnverifiedBodyRefusal.AllOverTheLimit => BodyReadOutcome.Failed(BodyReadFailure.OverUnverifiedLimit),
+        _ => null,
+    };
 }

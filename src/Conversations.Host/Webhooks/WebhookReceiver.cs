@@ -3,6 +3,7 @@ using Conversations.Abstractions.Timeline;
 using Conversations.Host.Apis;
 using Conversations.Host.Archive;
 using Conversations.Ingestion;
+using Conversations.Ingestion.Authenticity;
 using Conversations.Storage.Archive;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -10,14 +11,16 @@ using Microsoft.Extensions.Options;
 namespace Conversations.Host.Webhooks;
 
 /// <summary>
-/// One delivery, start to finish: route to its provider, check media type and size, verify authenticity
-/// (before anything is parsed or stored), normalize, then store the raw delivery and append its events, and
-/// answer 200 only when both are durable.
+/// One delivery, start to finish: refuse an address that keeps failing authentication, route to its provider,
+/// check media type, a token before the body and size, verify authenticity (before anything is parsed or stored),
+/// normalize, wait for a storing slot, then store the raw delivery and append its events, and answer 200 only
+/// when both are durable.
 /// </summary>
 public sealed partial class WebhookReceiver(
     WebhookProviders providers,
     LeadGrainAppender appender,
     IDeliveryArchive archive,
+    WebhookLimits webhookLimits,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<WebhookReceiver> logger)
@@ -25,16 +28,31 @@ public sealed partial class WebhookReceiver(
     public async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveAsync(
         string provider, string? urlToken, HttpRequest request, CancellationToken cancellationToken)
     {
+        var context = request.HttpContext;
+        if (webhookLimits.RefuseFailingClient(context) is { } failing) return failing;
         if (!providers.TryGet(provider, out var receiver))
+        {
+            webhookLimits.CountFailedAuthentication(context);
             return Problem(StatusCodes.Status404NotFound, ProblemTypes.UnknownProvider, "Unknown provider",
                 $"There is no webhook receiver for this provider. Known providers: {string.Join(", ", providers.Names.Order())}.");
+        }
         if (!request.HasJsonContentType())
             return Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
                 "Webhook bodies must be JSON: send Content-Type: application/json.");
 
+        // A token is checked before the body is read, so a caller without it cannot make the service hold a body. Only
+        // a body that must be read to be verified (a signing provider's) holds unverified bytes.
+        var verdictBeforeBody = receiver.VerifyBeforeBody(urlToken);
+        if (verdictBeforeBody is { IsAuthentic: false })
+        {
+            UnreadBody.CloseConnectionAfterAnswer(context);
+            return NotAuthentic(receiver.Name, verdictBeforeBody, context);
+        }
+
         var limits = options.Value;
-        var read = await RequestBodyReader.ReadAsync(request, limits.MaxBodyBytes, limits.BodyReadTimeout, clock, cancellationToken);
-        if (read.Body is not { } body) return Unread(read.Failure, limits, request.HttpContext);
+        using var unverified = verdictBeforeBody is null ? webhookLimits.ReserveUnverifiedBody(context) : null;
+        var read = await RequestBodyReader.ReadAsync(request, limits.MaxBodyBytes, limits.BodyReadTimeout, clock, unverified, cancellationToken);
+        if (read.Body is not { } body) return Unread(read.Failure, limits, context);
 
         var receivedAt = clock.GetUtcNow();
         var headers = RequestHeaders.Of(request);
@@ -43,15 +61,14 @@ public sealed partial class WebhookReceiver(
         using (var delivery = new WebhookDelivery(body, headers, urlToken, receivedAt))
         {
             var verdict = receiver.Verify(delivery);
-            if (!verdict.IsAuthentic)
-            {
-                LogRefused(logger, receiver.Name, verdict.Reason!);
-                return Problem(StatusCodes.Status401Unauthorized, ProblemTypes.NotAuthentic, "Not authentic",
-                    $"The delivery was refused: {verdict.Reason}.");
-            }
+            if (!verdict.IsAuthentic) return NotAuthentic(receiver.Name, verdict, context);
             result = receiver.Normalize(delivery);
         }
+        unverified?.Dispose();
         if (result.Error is { } error) return Rejected(error);
+
+        using var slot = await webhookLimits.AdmitAsync(cancellationToken);
+        if (slot is null) return webhookLimits.Overloaded(context, receiver.Name);
 
         var raw = new RawDelivery(receiver.Name, receivedAt, request.ContentType!, ArchivedHeaders.From(headers),
             receiver.ArchivableBody(body), StableNames<WebhookOutcome>.Of(result.IsIgnored ? WebhookOutcome.Ignored : WebhookOutcome.Accepted));
@@ -83,13 +100,20 @@ public sealed partial class WebhookReceiver(
         }
     }
 
-    private static ProblemHttpResult Unread(BodyReadFailure failure, IngestionOptions limits, HttpContext context)
+    private ProblemHttpResult NotAuthentic(string provider, VerificationResult verdict, HttpContext context)
     {
-        // The rest of an unread body may never come: close the connection rather than wait to drain it.
-        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
-            context.Response.Headers.Connection = "close";
+        webhookLimits.CountFailedAuthentication(context);
+        LogRefused(logger, provider, verdict.Reason!);
+        return Problem(StatusCodes.Status401Unauthorized, ProblemTypes.NotAuthentic, "Not authentic",
+            $"The delivery was refused: {verdict.Reason}.");
+    }
+
+    private ProblemHttpResult Unread(BodyReadFailure failure, IngestionOptions limits, HttpContext context)
+    {
+        UnreadBody.CloseConnectionAfterAnswer(context);
         return failure switch
         {
+            BodyReadFailure.AddressOverUnverifiedShare or BodyReadFailure.OverUnverifiedLimit => webhookLimits.RefuseUnverifiedBody(context, failure),
             BodyReadFailure.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge, "Body too large",
                 $"The body is larger than the limit of {limits.MaxBodyBytes} bytes (Conversations:Ingestion:MaxBodyBytes)."),
             BodyReadFailure.TooSlow => Problem(StatusCodes.Status408RequestTimeout, ProblemTypes.BodyTooSlow, "Body too slow",

@@ -21,9 +21,9 @@ public static partial class FuzzProviders
         ["Conversations:Providers:Breakcold:Secret"] = "wh_example_secret_1",
         ["Conversations:Providers:SalesIq:Enabled"] = "true",
         ["Conversations:Providers:SalesIq:PublicKeyPem"] = SalesIqKey.ExportSubjectPublicKeyInfoPem(),
-        // 100,000 deliveries per provider from one client as fast as it can: the limiter runs but must not bite.
-        ["Conversations:RateLimiting:Webhooks:Burst"] = "100000000",
-        ["Conversations:RateLimiting:Webhooks:PermitsPerPeriod"] = "100000000",
+        // Mutants that break a signature fail authentication, all from one client: the budget runs but must not bite.
+        ["Conversations:RateLimiting:FailedAuthentication:Burst"] = "100000000",
+        ["Conversations:RateLimiting:FailedAuthentication:PermitsPerPeriod"] = "100000000",
     };
 
     private static FuzzProvider Generic() => new("generic", "generic", body =>

@@ -30,7 +30,7 @@ public sealed class BoundedBodyMemoryTests(ITestOutputHelper output)
             ["Conversations:Ingestion:BodyReadTimeoutSeconds"] = BodyReadTimeoutSeconds.ToString(),
             // Kestrel's minimum data rate would cut these connections too; its grace is longer so the 408 path is what runs.
             ["Conversations:Http:MinRequestBodyGraceSeconds"] = "30",
-            ["Conversations:RateLimiting:Webhooks:Burst"] = "100000",
+            ["Conversations:Ingestion:UnverifiedBodies:MaxBytesPerAddress"] = MaxBodyBytes.ToString(),
         });
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync(WebhookPath, Payloads.Fixture("salesforge/01-email_sent.json", Payloads.NewEmail()), deadline.Token)).StatusCode);
