@@ -14,6 +14,8 @@ from pathlib import Path
 
 OUTPUT = Path(__file__).resolve().parents[2] / "src/Conversations.Abstractions/Leads/CanonicalCompositionData.cs"
 LINE_WIDTH = 120
+# The tables in the repository are this version's: an older Python would quietly take characters away.
+OLDEST_UNICODE = (14, 0, 0)
 
 
 def code_points():
@@ -130,7 +132,7 @@ internal static class CanonicalCompositionData
 
 
 def main():
-    if unicodedata.unidata_version < "14":
+    if tuple(map(int, unicodedata.unidata_version.split("."))) < OLDEST_UNICODE:
         sys.exit(f"Unicode {unicodedata.unidata_version} is older than the tables in the repository.")
     OUTPUT.write_text(render(), encoding="utf-8", newline="\n")
     print(f"wrote {OUTPUT} (Unicode {unicodedata.unidata_version})")
