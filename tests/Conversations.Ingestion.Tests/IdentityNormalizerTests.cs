@@ -38,6 +38,10 @@ public sealed class IdentityNormalizerTests
     public void LinkedInPublicId_WhenIdHasNonAsciiLetters_ReturnsItDecodedAndComposed(string raw) =>
         Assert.Equal("jürgen-müller-4a", IdentityNormalizer.LinkedInPublicId(raw));
 
+    [Fact]
+    public void LinkedInPublicId_OfDecomposedAndPrecomposedSpelling_IsOneId() =>
+        Assert.Equal(IdentityNormalizer.LinkedInPublicId("jürgen-müller-4a"), IdentityNormalizer.LinkedInPublicId("ju\u0308rgen-mu\u0308ller-4a"));
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

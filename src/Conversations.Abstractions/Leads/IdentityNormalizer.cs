@@ -58,11 +58,11 @@ public static class IdentityNormalizer
         string decoded;
         try
         {
-            decoded = Uri.UnescapeDataString(candidate).Normalize(NormalizationForm.FormC);
+            decoded = CanonicalComposition.ToNfc(Uri.UnescapeDataString(candidate));
         }
         catch (Exception e) when (e is UriFormatException or ArgumentException)
         {
-            // Normalize throws ArgumentException for text with a lone surrogate: that is no id.
+            // ToNfc throws ArgumentException for text with a lone surrogate: that is no id.
             return null;
         }
         decoded = decoded.Trim().ToLowerInvariant();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Conversations.Testing;
 
 namespace Conversations.Host.Tests.Security;
 
@@ -61,21 +60,7 @@ public sealed class StartupFailureProcessTests
     private static async Task<string> StartMisconfiguredAsync(Dictionary<string, string> settings)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("conversations-exit-").FullName;
-        var ports = FreePorts.GetFreeTcpPorts(3);
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = dataDirectory,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Urls"] = $"http://127.0.0.1:{ports[0]}",
-                ["Conversations__Cluster__SiloPort"] = ports[1].ToString(),
-                ["Conversations__Cluster__GatewayPort"] = ports[2].ToString(),
-                ["Conversations__Storage__DataDirectory"] = dataDirectory,
-            },
-        };
+        var start = HostProcessStart.Create("Production", dataDirectory, workingDirectory: dataDirectory).Info;
         foreach (var (name, value) in settings) start.Environment[name] = value;
         try
         {
