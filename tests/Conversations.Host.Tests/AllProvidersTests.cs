@@ -19,7 +19,6 @@ public sealed class AllProvidersTests : IAsyncLifetime
     {
         ["salesforge/14-missing-contact-email.json"] = HttpStatusCode.UnprocessableEntity,
         ["breakcold/09-wrong-secret.json"] = HttpStatusCode.Unauthorized,
-        ["salesiq/08-visitor-updated-lead-no-email.json"] = HttpStatusCode.UnprocessableEntity,
         ["generic/07-unknown-kind.json"] = HttpStatusCode.UnprocessableEntity,
         ["generic/08-no-lead-identity.json"] = HttpStatusCode.UnprocessableEntity,
         ["generic/10-occurredAt-without-offset.json"] = HttpStatusCode.UnprocessableEntity,
@@ -82,6 +81,22 @@ public sealed class AllProvidersTests : IAsyncLifetime
         replaced.Headers.TryAddWithoutValidation("x-siqsignature", request.Headers.GetValues("x-siqsignature").Single());
 
         await (await Client.SendAsync(replaced)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("salesiq", "salesiq/08-visitor-updated-lead-no-email.json", "salesiq:visitor:60012345000095002", "SalesIQ:Visitor:60012345000095002")]
+    [InlineData("breakcold", "breakcold/seed-lead.create.json", "breakcold:lead:e106db1f-aba3-40ba-97a7-507b54757ef8", "Breakcold:lead:e106db1f-aba3-40ba-97a7-507b54757ef8")]
+    public async Task LeadKnownOnlyByItsProvidersId_IsStored_AndFoundByThatKey(string providerName, string fixture, string leadKey, string typedKey)
+    {
+        using var request = FuzzProviders.All.Single(p => p.Name == providerName).Request(Fixture.Read(fixture));
+
+        var receipt = await (await Client.SendAsync(request)).ReadJsonAsync();
+
+        Assert.Equal("accepted", receipt.Str("outcome"));
+        Assert.Equal([leadKey], receipt.GetProperty("leadKeys").EnumerateArray().Select(k => k.GetString()));
+        var lead = await Client.GetAsync($"/api/leads/{Uri.EscapeDataString(typedKey)}");
+        Assert.Equal(HttpStatusCode.OK, lead.StatusCode);
+        Assert.Contains(leadKey, await lead.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public static class LeadsApi
         var group = app.MapGroup("/api/leads").WithTags("Leads").RequireOperatorRead();
         group.MapGet("/{leadKey}", GetLeadAsync)
             .WithName("GetLead")
-            .WithSummary("A lead's identities, status, counts, and first and last activity. Keys look like email:bill@example.com or linkedin:alex-doe.")
+            .WithSummary("A lead's identities, status, counts, and first and last activity. Keys look like email:bill@example.com, linkedin:alex-doe or salesiq:visitor:2638000000123.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{leadKey}/timeline", GetTimelineAsync)
@@ -64,7 +64,8 @@ public static class LeadsApi
 
     private static ProblemHttpResult InvalidKey(string leadKey) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidKey, title: "Not a lead key",
-        detail: "A lead key is email:<address>, linkedin:<public id or profile URL> or phone:<E.164 number>.");
+        detail: "A lead key is email:<address>, linkedin:<public id or profile URL>, phone:<E.164 number>, " +
+            "salesiq:visitor:<SalesIQ id> or breakcold:lead:<Breakcold id>.");
 
     private static ValidationProblem InvalidParameter(string parameter, string message) => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { [parameter] = [message] },

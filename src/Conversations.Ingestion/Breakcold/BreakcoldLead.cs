@@ -23,6 +23,6 @@ internal static class BreakcoldLead
 
     /// <summary>Where the identifiers were looked for, for rejections.</summary>
     public static string IdentityFields(PayloadObject? lead, PayloadObject payload) => lead is { } l
-        ? $"{l.PathOf("email")}, {l.PathOf("linkedin_url")}, {l.PathOf("phone")}"
-        : $"{payload.PathOf("lead")} (absent)";
+        ? $"{l.PathOf("email")}, {l.PathOf("linkedin_url")}, {l.PathOf("phone")}, {l.PathOf("id")}"
+        : $"{payload.PathOf("lead")} (absent), {payload.PathOf("id_lead")}";
 }

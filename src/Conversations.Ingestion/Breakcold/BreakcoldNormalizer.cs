@@ -30,10 +30,11 @@ public sealed class BreakcoldNormalizer() : JsonWebhookNormalizer(Providers.Brea
             _ => BreakcoldCampaignEmail.Read(type, root, payload, receivedAt),
         };
         var lead = BreakcoldLead.Read(details.Lead, payload);
-        if (LeadKey.From(lead) is not { } leadKey)
+        // A lead with no email, LinkedIn profile or phone is keyed by Breakcold's own id.
+        if (LeadKey.From(lead, LeadKey.BreakcoldLeadPrefix) is not { } leadKey)
         {
             // Not a 4xx: Breakcold does not retry and pauses an endpoint after 10 failed deliveries. The raw
-            // delivery is archived, so a later release that can key leads by Breakcold's id can replay it.
+            // delivery is archived, so that a later release can replay it.
             return NormalizationResult.Ignored(
                 $"no usable lead identity in {BreakcoldLead.IdentityFields(details.Lead, payload)}; kept for replay");
         }

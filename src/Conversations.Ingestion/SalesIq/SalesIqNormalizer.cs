@@ -7,7 +7,8 @@ namespace Conversations.Ingestion.SalesIq;
 
 /// <summary>
 /// Normalizes Zoho SalesIQ workflow webhooks (<c>/webhooks/salesiq</c>): one event per delivery, on the chat
-/// channel. The lead is the visitor, keyed by email, else by phone.
+/// channel. The lead is the visitor, keyed by email, else by phone, else by SalesIQ's own id (a visitor who left no
+/// contact details is still a lead: refusing the delivery would only make SalesIQ retry it).
 /// </summary>
 public sealed class SalesIqNormalizer() : JsonWebhookNormalizer(Providers.SalesIq)
 {
@@ -30,7 +31,7 @@ public sealed class SalesIqNormalizer() : JsonWebhookNormalizer(Providers.SalesI
             _ => throw new InvalidOperationException($"No SalesIQ reader for {type}."),
         };
 
-        if (LeadKey.From(e.Lead) is { } leadKey) return NormalizationResult.Accepted(leadKey, e);
+        if (LeadKey.From(e.Lead, LeadKey.SalesIqVisitorPrefix) is { } leadKey) return NormalizationResult.Accepted(leadKey, e);
         var fields = type == SalesIqEventType.VisitorUpdated
             ? SalesIqVisitor.VisitorIdentityFields
             : SalesIqVisitor.ConversationIdentityFields;

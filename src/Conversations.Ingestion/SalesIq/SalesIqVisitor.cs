@@ -8,10 +8,10 @@ namespace Conversations.Ingestion.SalesIq;
 internal static class SalesIqVisitor
 {
     /// <summary>Where a conversation event's identifiers were looked for, for rejections.</summary>
-    public const string ConversationIdentityFields = "entity.visitor.email_id, entity.visitor.phone";
+    public const string ConversationIdentityFields = "entity.visitor.email_id, entity.visitor.phone, entity.visitor.id";
 
     /// <summary>Where a visitor event's identifiers were looked for, for rejections.</summary>
-    public const string VisitorIdentityFields = "entity.email_id, entity.phone";
+    public const string VisitorIdentityFields = "entity.email_id, entity.phone, entity.lead.id, entity.id";
 
     public static LeadIdentity FromConversation(PayloadObject? visitor)
     {

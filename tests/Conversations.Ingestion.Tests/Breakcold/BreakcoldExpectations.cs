@@ -84,8 +84,24 @@ internal static class BreakcoldExpectations
                 Subject = "Ops in Q1",
                 Text = "Hi Lena, a quick idea for Q1.",
             }),
-        ["breakcold/seed-lead.create.json"] = FixtureOutcome.Ignored("no usable lead identity in payload.email, payload.linkedin_url, payload.phone; kept for replay"),
-        ["breakcold/15-lead.status.update-no-identity.json"] = FixtureOutcome.Ignored("no usable lead identity in payload.email, payload.linkedin_url, payload.phone; kept for replay"),
+        // No email, LinkedIn profile or usable phone: keyed by Breakcold's own lead id.
+        ["breakcold/seed-lead.create.json"] = Accepted(
+            EventShape.Create(EventKind.LeadCreated, Channel.Crm, Direction.None, "2023-04-29T11:13:55Z", "breakcold:lead:e106db1f-aba3-40ba-97a7-507b54757ef8") with
+            {
+                OccurredAtUtc = new DateTime(2023, 4, 29, 11, 13, 55, 21, DateTimeKind.Utc),
+                FirstName = "Jean",
+                LastName = "remove",
+                ProviderLeadId = "e106db1f-aba3-40ba-97a7-507b54757ef8",
+            }),
+        ["breakcold/15-lead.status.update-no-identity.json"] = Accepted(
+            EventShape.Create(EventKind.StatusUpdated, Channel.Crm, Direction.None, "2026-09-09T08:00:00Z", "breakcold:lead:" + LenaId) with
+            {
+                FirstName = "Lena",
+                LastName = "Fischer",
+                Company = "Northwind",
+                ProviderLeadId = LenaId,
+                Text = "status: Lost",
+            }),
     };
 
     private static FixtureOutcome Accepted(EventShape shape) => FixtureOutcome.Accepted(shape);

@@ -24,7 +24,7 @@ public sealed class BreakcoldNormalizerTests
     {
         var ids = AcceptedEvents().Select(e => e.EventId).ToList();
 
-        Assert.Equal(12, ids.Count);
+        Assert.Equal(14, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(ids, id => Assert.StartsWith("breakcold:", id, StringComparison.Ordinal));
     }

@@ -87,20 +87,46 @@ public sealed class BreakcoldRejectionTests
     [Fact]
     public void Normalize_WhenLeadHasNoUsableIdentity_IgnoresItNamingFieldsLookedAt_BecauseBreakcoldDoesNotRetry()
     {
-        var result = _normalizer.NormalizeFixture("breakcold/15-lead.status.update-no-identity.json");
+        var result = _normalizer.Normalize(Bodies.Edit("breakcold/15-lead.status.update-no-identity.json", root => root.At("payload").Remove("id")));
 
         Assert.False(result.IsRejected);
-        Assert.Equal("no usable lead identity in payload.email, payload.linkedin_url, payload.phone; kept for replay", result.IgnoredReason);
+        Assert.Equal("no usable lead identity in payload.email, payload.linkedin_url, payload.phone, payload.id; kept for replay", result.IgnoredReason);
+    }
+
+    [Fact]
+    public void Normalize_WhenLeadHasOnlyBreakcoldsId_KeysTheLeadByIt()
+    {
+        var result = _normalizer.NormalizeFixture("breakcold/15-lead.status.update-no-identity.json");
+
+        Assert.Equal("breakcold:lead:a7b8c9d0-1e2f-4a3b-9c4d-5e6f7a8b9c0d", Assert.Single(result.Leads).LeadKey);
     }
 
     [Theory]
     [InlineData(LinkedIn)]
     [InlineData(Reply)]
     [InlineData("breakcold/11-lead.task.create-phone-only.json")]
-    public void Normalize_WhenActivityHasNoLead_IgnoresIt(string fixture)
+    public void Normalize_WhenActivityHasNoLeadAndNoLeadId_IgnoresIt(string fixture)
     {
+        var result = _normalizer.Normalize(Bodies.Edit(fixture, root =>
+        {
+            root.At("payload").Remove("lead");
+            root.At("payload").Remove("id_lead");
+        }));
+
+        Assert.Equal("no usable lead identity in payload.lead (absent), payload.id_lead; kept for replay", result.IgnoredReason);
+    }
+
+    [Theory]
+    [InlineData(LinkedIn)]
+    [InlineData(Reply)]
+    [InlineData("breakcold/11-lead.task.create-phone-only.json")]
+    public void Normalize_WhenActivityHasOnlyTheLeadsId_KeysTheLeadByIt_WithTheSameEventId(string fixture)
+    {
+        var complete = _normalizer.NormalizeFixture(fixture);
         var result = _normalizer.Normalize(Bodies.Edit(fixture, root => root.At("payload").Remove("lead")));
 
-        Assert.Equal("no usable lead identity in payload.lead (absent); kept for replay", result.IgnoredReason);
+        var leadId = Assert.Single(result.Leads).LeadKey;
+        Assert.StartsWith("breakcold:lead:", leadId, StringComparison.Ordinal);
+        Assert.Equal(complete.SingleEvent().EventId, result.SingleEvent().EventId);
     }
 }

@@ -21,7 +21,7 @@ public sealed class ChatFixtureTests
 
         Assert.Null(result.Error);
         Assert.Null(result.IgnoredReason);
-        Assert.Equal(expected, result.Events.Select(EventShape.Of));
+        Assert.Equal(expected, EventShape.Of(result));
         foreach (var e in result.Events)
         {
             Assert.Equal(Providers.Chat, e.Provider);

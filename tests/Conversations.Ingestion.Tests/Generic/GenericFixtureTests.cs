@@ -19,7 +19,7 @@ public sealed class GenericFixtureTests
         {
             var result = _normalizer.NormalizeFixture(fixture);
             Assert.Null(result.Error);
-            Assert.Equal(shapes, result.Events.Select(EventShape.Of));
+            Assert.Equal(shapes, EventShape.Of(result));
             Assert.All(result.Events, e => Assert.Equal(Providers.Generic, e.Provider));
             return;
         }

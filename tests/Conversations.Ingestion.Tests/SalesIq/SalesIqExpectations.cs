@@ -53,7 +53,15 @@ internal static class SalesIqExpectations
             }),
         [VisitorUpdated] = FixtureOutcome.Accepted(
             Lena(EventKind.LeadUpdated, Direction.None, Delivery.ReceivedAt.ToUnixTimeMilliseconds()) with { Subject = "contact" }),
-        [NoEmail] = FixtureOutcome.Rejected(NormalizationErrorKind.NoLeadIdentity),
+        // No email and no phone: the visitor is keyed by SalesIQ's id rather than refused (which would make SalesIQ retry).
+        [NoEmail] = FixtureOutcome.Accepted(
+            Shape(EventKind.LeadUpdated, Direction.None, Delivery.ReceivedAt.ToUnixTimeMilliseconds(), "salesiq:visitor:60012345000095002") with
+            {
+                FirstName = "Anon",
+                LastName = "Visitor",
+                ProviderLeadId = "60012345000095002",
+                Subject = "lead",
+            }),
         [CreatedRetry] = FixtureOutcome.Accepted(
             Lena(EventKind.Message, Direction.Inbound, 1769857200000) with { Text = Question }),
     };

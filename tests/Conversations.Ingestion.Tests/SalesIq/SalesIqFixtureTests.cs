@@ -42,7 +42,7 @@ public sealed class SalesIqFixtureTests
             .Select(result => result.SingleEvent().EventId)
             .ToList();
 
-        Assert.Equal(7, ids.Count);
+        Assert.Equal(8, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 

@@ -164,17 +164,35 @@ public sealed class SalesIqNormalizerTests
     [InlineData("12344354")]
     [InlineData("")]
     [InlineData(null)]
-    public void Normalize_WhenVisitorHasNoEmailAndNoUsablePhone_RejectsNamingFieldsLookedAt(string? phone)
+    public void Normalize_WhenVisitorHasNoEmailNoUsablePhoneAndNoId_RejectsNamingFieldsLookedAt(string? phone)
     {
         var body = Bodies.Edit(Created, root =>
         {
             root.At("entity.visitor")["email_id"] = "[email protected]";
             root.At("entity.visitor")["phone"] = phone;
+            root.At("entity.visitor").Remove("id");
         });
 
         var error = _normalizer.Normalize(body).AssertRejected(NormalizationErrorKind.NoLeadIdentity);
 
-        Assert.Equal("no usable lead identity in entity.visitor.email_id, entity.visitor.phone", error.Detail);
+        Assert.Equal("no usable lead identity in entity.visitor.email_id, entity.visitor.phone, entity.visitor.id", error.Detail);
+    }
+
+    [Theory]
+    [InlineData("12344354")]
+    [InlineData(null)]
+    public void Normalize_WhenVisitorHasOnlyItsId_KeysTheLeadBySalesIqsId(string? phone)
+    {
+        var body = Bodies.Edit(Created, root =>
+        {
+            root.At("entity.visitor").Remove("email_id");
+            root.At("entity.visitor")["phone"] = phone;
+        });
+
+        var result = _normalizer.Normalize(body);
+
+        Assert.Equal("salesiq:visitor:60012345000090034", Assert.Single(result.Leads).LeadKey);
+        Assert.Equal(_normalizer.NormalizeFixture(Created).SingleEvent().EventId, result.SingleEvent().EventId);
     }
 
     [Fact]
@@ -186,11 +204,13 @@ public sealed class SalesIqNormalizerTests
     }
 
     [Fact]
-    public void Normalize_WhenVisitorUpdatedHasNoIdentity_RejectsNamingFieldsLookedAt()
+    public void Normalize_WhenVisitorUpdatedHasNoIdentityAndNoId_RejectsNamingFieldsLookedAt()
     {
-        var error = _normalizer.NormalizeFixture(NoEmail).AssertRejected(NormalizationErrorKind.NoLeadIdentity);
+        var body = Bodies.Edit(NoEmail, root => root.At("entity").Remove("id"));
 
-        Assert.Equal("no usable lead identity in entity.email_id, entity.phone", error.Detail);
+        var error = _normalizer.Normalize(body).AssertRejected(NormalizationErrorKind.NoLeadIdentity);
+
+        Assert.Equal("no usable lead identity in entity.email_id, entity.phone, entity.lead.id, entity.id", error.Detail);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Conversations.Abstractions.Events;
-using LeadKeys = Conversations.Abstractions.Leads.LeadKey;
 
 namespace Conversations.Ingestion.Tests.Support;
 
@@ -46,14 +45,25 @@ internal sealed record EventShape
         };
     }
 
-    public static EventShape Of(ConversationEvent e) => new()
+    /// <summary>The shape of each accepted event, in delivery order, with the key of the lead normalization filed it under.</summary>
+    public static IReadOnlyList<EventShape> Of(NormalizationResult result)
+    {
+        var keys = new Dictionary<ConversationEvent, string>(ReferenceEqualityComparer.Instance);
+        foreach (var lead in result.Leads)
+        {
+            foreach (var e in lead.Events) keys.TryAdd(e, lead.LeadKey);
+        }
+        return result.Events.Select(e => Of(e, keys.GetValueOrDefault(e, "(none)"))).ToList();
+    }
+
+    private static EventShape Of(ConversationEvent e, string leadKey) => new()
     {
         Kind = e.Kind,
         Channel = e.Channel,
         Direction = e.Direction,
         OccurredAtUtc = e.OccurredAt.UtcDateTime,
         Offset = e.OccurredAt.Offset,
-        LeadKey = LeadKeys.From(e.Lead) ?? "(none)",
+        LeadKey = leadKey,
         LinkedInPublicId = e.Lead.LinkedInPublicId,
         Phone = e.Lead.Phone,
         FirstName = e.Lead.FirstName,
