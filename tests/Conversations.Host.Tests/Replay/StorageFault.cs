@@ -12,6 +12,9 @@ public sealed class StorageFault
 
     public bool TimelineAppendsFail { get; set; }
 
+    /// <summary>Timeline appends are refused for what they hold, as a store refuses a value it cannot keep.</summary>
+    public bool TimelineAppendsRefused { get; set; }
+
     /// <summary>Every timeline read, and the store's ping, fail: the store cannot be reached.</summary>
     public bool TimelineReadsFail { get; set; }
 
@@ -48,7 +51,9 @@ public sealed class StorageFault
     private sealed class FaultyTimeline(ITimelineStore inner, StorageFault fault) : ITimelineStore, IAsyncDisposable
     {
         public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
-            fault.TimelineAppendsFail ? throw Failure() : inner.AppendAsync(append, cancellationToken);
+            fault.TimelineAppendsFail ? throw Failure()
+            : fault.TimelineAppendsRefused ? throw new ValueRefusedByStoreException("Injected refusal: the store cannot keep a value of this delivery.")
+            : inner.AppendAsync(append, cancellationToken);
 
         public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default) =>
             fault.TimelineReadsFail ? throw Failure() : inner.ReadAsync(leadKey, afterPosition, cancellationToken);

@@ -53,6 +53,21 @@ public abstract class DeliveryStorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeliveryTheStoreRefuses_Answers422UnstorableValue_ThroughTheLeadGrain_AndIsNotArchived()
+    {
+        var email = NewEmail();
+        _fault.TimelineAppendsRefused = true;
+
+        var response = await _client.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.EndsWith("unstorable-value", problem.Str("type"));
+        Assert.Contains("cannot keep a value", problem.Str("detail"));
+        Assert.Null(response.Headers.RetryAfter);
+        Assert.Empty(await ArchivedMentioningAsync(email));
+    }
+
+    [Fact]
     public async Task ConcurrentDeliveries_OneWithANulCharacterInAName_AreAllAccepted()
     {
         var emails = Enumerable.Range(0, 60).Select(_ => NewEmail()).ToList();
