@@ -39,6 +39,15 @@ public sealed class IdentityNormalizerTests
         Assert.Equal("jürgen-müller-4a", IdentityNormalizer.LinkedInPublicId(raw));
 
     [Fact]
+    public void LinkedInPublicId_OfAPlaceholder_IsNoId_SoStrangersAreNotOneLead()
+    {
+        string?[] placeholders = ["null", "NULL", " unknown ", "None", "undefined", "n-a", "-", "https://www.linkedin.com/in/null/", "linkedin.com/in/unknown"];
+
+        Assert.All(placeholders, raw => Assert.Null(IdentityNormalizer.LinkedInPublicId(raw)));
+        Assert.Equal("nullius-in-verba", IdentityNormalizer.LinkedInPublicId("nullius-in-verba"));
+    }
+
+    [Fact]
     public void LinkedInPublicId_OfDecomposedAndPrecomposedSpelling_IsOneId() =>
         Assert.Equal(IdentityNormalizer.LinkedInPublicId("jürgen-müller-4a"), IdentityNormalizer.LinkedInPublicId("ju\u0308rgen-mu\u0308ller-4a"));
 

@@ -10,6 +10,13 @@ public static class IdentityNormalizer
 {
     private const int MaxIdentityLength = 320;
 
+    // What a form or an export writes where it has no value. Taken as an identity, it would make one lead of
+    // everyone who left the field empty.
+    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
+    {
+        "null", "undefined", "unknown", "none", "nil", "na", "n-a", "-", "--",
+    };
+
     /// <summary>Trimmed, lower case, exactly one '@' with a non-empty local part and a dotted-or-not domain, no spaces.</summary>
     public static string? Email(string? raw)
     {
@@ -30,7 +37,8 @@ public static class IdentityNormalizer
     /// <summary>
     /// The public id of a LinkedIn member, from either a profile URL or a bare id. Accepts http/https, with or
     /// without www, locale subdomains (nl.linkedin.com), trailing slashes, query strings and fragments, any
-    /// case and percent-encoding. Returns the decoded id in lower case (<c>jürgen-müller-4a</c>).
+    /// case and percent-encoding. Returns the decoded id in lower case (<c>jürgen-müller-4a</c>). A placeholder
+    /// (<c>null</c>, <c>unknown</c>, <c>none</c>, ...) is no id.
     /// </summary>
     public static string? LinkedInPublicId(string? raw)
     {
@@ -66,7 +74,7 @@ public static class IdentityNormalizer
             return null;
         }
         decoded = decoded.Trim().ToLowerInvariant();
-        if (decoded.Length is 0 or > 200) return null;
+        if (decoded.Length is 0 or > 200 || Placeholders.Contains(decoded)) return null;
         foreach (var c in decoded)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '?' or '#' or '@' or ':') return null;
