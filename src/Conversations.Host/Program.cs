@@ -18,6 +18,7 @@ builder.AddConversationsLimits();
 builder.Services.AddConversationsAccess();
 builder.AddConversationsManagementListener();
 builder.Services.AddHostedService<StartupBanner>();
+builder.Services.AddHostedService<RetiredSettingsWarning>();
 
 var app = builder.Build();
 app.ValidateConfiguration();

@@ -40,6 +40,22 @@ public sealed class ClosedByDefaultTests
         Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Warning && entry.Text.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RetiredWebhookRateLimitSetting_IsNamedInAWarning_AndStartsNothingElse()
+    {
+        var logs = new CapturingLoggerProvider();
+        var settings = new Dictionary<string, string?> { ["Conversations:RateLimiting:Webhooks:PermitsPerPeriod"] = "500" };
+        await using var baseFactory = ConversationsHostFactory.Embedded(Directory.CreateTempSubdirectory("conversations-retired-").FullName, settings);
+        await using var factory = baseFactory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+
+        using var client = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Warning
+            && entry.Text.Contains("Conversations:RateLimiting:Webhooks is set but no longer read", StringComparison.Ordinal)
+            && entry.Text.Contains("Conversations:Ingestion:Admission", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Conversations:Providers:Salesforge:AllowUnauthenticated")]
     [InlineData("Conversations:Providers:Seleqt:AllowUnauthenticated")]
