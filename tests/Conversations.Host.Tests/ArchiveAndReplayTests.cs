@@ -66,6 +66,24 @@ public sealed class ArchiveAndReplayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replay_StoresABreakcoldLeadKnownOnlyByItsId_ThatAnEarlierReleaseIgnored()
+    {
+        // Archived as an earlier release left it: acknowledged as ignored ("no usable lead identity ... kept for replay").
+        var leadId = Guid.NewGuid().ToString();
+        var body = Text("breakcold/15-lead.status.update-no-identity.json").Replace("a7b8c9d0-1e2f-4a3b-9c4d-5e6f7a8b9c0d", leadId, StringComparison.Ordinal);
+        await Archive.StoreAsync(new RawDelivery("breakcold", DateTimeOffset.UtcNow, "application/json", new Dictionary<string, string>(), Encoding.UTF8.GetBytes(body), "ignored"));
+        var key = $"breakcold:lead:{leadId}";
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/leads/{key}").WithKey(AdminKey))).StatusCode);
+
+        var summary = await ReplayAsync(new { provider = "breakcold" });
+
+        Assert.Equal("summary", summary[^1].GetProperty("type").GetString());
+        Assert.True(summary[^1].GetProperty("applied").GetInt32() >= 1);
+        var timeline = await (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/leads/{key}/timeline").WithKey(AdminKey))).ReadJsonAsync();
+        Assert.Equal(["status_updated"], timeline.GetProperty("events").EnumerateArray().Select(e => e.Str("kind")));
+    }
+
+    [Fact]
     public async Task Replay_FiltersByReceivedAtRange()
     {
         var future = DateTimeOffset.UtcNow.AddDays(1);
