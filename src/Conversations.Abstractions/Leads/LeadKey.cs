@@ -61,11 +61,11 @@ public static class LeadKey
         if (string.IsNullOrWhiteSpace(text)) return null;
         var separator = text.IndexOf(':');
         if (separator <= 0) return null;
+        var trimmed = text.TrimStart();
         foreach (var prefix in ProviderScopedPrefixes)
         {
             // Provider ids are case-sensitive: only the prefix is matched without regard to case.
-            if (text.TrimStart().StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                return ProviderScoped(prefix, text.TrimStart()[prefix.Length..]);
+            if (trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return ProviderScoped(prefix, trimmed[prefix.Length..]);
         }
         var scheme = text[..separator].Trim().ToLowerInvariant();
         var value = text[(separator + 1)..];

@@ -25,19 +25,9 @@ public static class HealthApi
 
     private sealed class StorageHealthCheck(ITimelineStore timeline) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(3));
-                await timeline.PingAsync(timeout.Token);
-                return HealthCheckResult.Healthy();
-            }
-            catch (Exception exception)
-            {
-                return HealthCheckResult.Unhealthy("The timeline store does not answer.", exception);
-            }
-        }
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await timeline.FailureOfPingAsync(TimeSpan.FromSeconds(3), cancellationToken) is { } failure
+                ? HealthCheckResult.Unhealthy("The timeline store does not answer.", failure)
+                : HealthCheckResult.Healthy();
     }
 }

@@ -38,28 +38,9 @@ internal sealed partial class StorageUnavailableHandler(
         });
     }
 
-    private async Task<bool> IsStoreUnreachableAsync(Exception exception, CancellationToken cancellationToken)
-    {
-        if (Causes(exception).Any(cause => cause is DbException or SocketException or TimeoutException)) return true;
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PingTimeout);
-            await timeline.PingAsync(timeout.Token);
-            return false;
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            return true;
-        }
-    }
-
-    private static IEnumerable<Exception> Causes(Exception exception) => exception switch
-    {
-        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Causes).Prepend(aggregate),
-        { InnerException: { } inner } => Causes(inner).Prepend(exception),
-        _ => [exception],
-    };
+    private async Task<bool> IsStoreUnreachableAsync(Exception exception, CancellationToken cancellationToken) =>
+        ExceptionChain.Of(exception).Any(cause => cause is DbException or SocketException or TimeoutException)
+        || (await timeline.FailureOfPingAsync(PingTimeout, cancellationToken) is not null && !cancellationToken.IsCancellationRequested);
 
     // The path is left out: it can hold a lead's address.
     [LoggerMessage(Level = LogLevel.Warning, Message = "A {Method} request failed because the store cannot be reached; answered 503")]

@@ -60,7 +60,8 @@ public sealed partial class WebhookReceiver(
         // Verifier and normalizer share one parse of the body, released before storing starts.
         using (var delivery = new WebhookDelivery(body, headers, urlToken, receivedAt))
         {
-            var verdict = receiver.Verify(delivery);
+            // A token provider's verdict was given before the body was read.
+            var verdict = verdictBeforeBody ?? receiver.Verify(delivery);
             if (!verdict.IsAuthentic) return NotAuthentic(receiver.Name, verdict, context);
             result = receiver.Normalize(delivery);
         }
@@ -86,7 +87,7 @@ public sealed partial class WebhookReceiver(
                 ? receipt
                 : receipt with { Rejected = result.RejectedEvents.Select(e => e.Detail).ToList() });
         }
-        catch (Exception exception) when (StoreRefusal.Of(exception) is { } refusal)
+        catch (Exception exception) when (ExceptionChain.Of(exception).OfType<ValueRefusedByStoreException>().FirstOrDefault() is { } refusal)
         {
             LogStoreRefused(logger, receiver.Name, refusal.Message);
             return Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.UnstorableValue, "Value not storable", refusal.Message);
