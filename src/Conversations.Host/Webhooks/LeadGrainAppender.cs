@@ -19,13 +19,13 @@ public sealed class LeadGrainAppender(IGrainFactory grains)
     public async Task<WebhookReceipt> AppendAsync(NormalizationResult normalized, RawDelivery? delivery = null)
     {
         var results = await Task.WhenAll(normalized.Leads.Select((lead, index) =>
-            grains.GetGrain<ILeadGrain>(lead.LeadKey).AppendAsync(lead.Events, index == 0 ? delivery : null)));
+            grains.GetGrain<ILeadGrain>(lead.ArrivedAs).AppendAsync(lead.Events, index == 0 ? delivery : null)));
         return new WebhookReceipt(
             Outcome: WebhookOutcome.Accepted,
             Events: normalized.Events.Count,
             Applied: results.Sum(r => r.Applied),
             Duplicates: results.Sum(r => r.Duplicates),
             EventIds: normalized.Events.Select(e => e.EventId).ToList(),
-            LeadKeys: normalized.Leads.Select(lead => lead.LeadKey).ToList());
+            LeadKeys: normalized.Leads.Select(lead => lead.ArrivedAs).ToList());
     }
 }

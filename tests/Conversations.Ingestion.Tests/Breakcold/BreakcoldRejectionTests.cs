@@ -98,7 +98,7 @@ public sealed class BreakcoldRejectionTests
     {
         var result = _normalizer.NormalizeFixture("breakcold/15-lead.status.update-no-identity.json");
 
-        Assert.Equal("breakcold:lead:a7b8c9d0-1e2f-4a3b-9c4d-5e6f7a8b9c0d", Assert.Single(result.Leads).LeadKey);
+        Assert.Equal("breakcold:lead:a7b8c9d0-1e2f-4a3b-9c4d-5e6f7a8b9c0d", Assert.Single(result.Leads).ArrivedAs);
     }
 
     [Theory]
@@ -125,7 +125,7 @@ public sealed class BreakcoldRejectionTests
         var complete = _normalizer.NormalizeFixture(fixture);
         var result = _normalizer.Normalize(Bodies.Edit(fixture, root => root.At("payload").Remove("lead")));
 
-        var leadId = Assert.Single(result.Leads).LeadKey;
+        var leadId = Assert.Single(result.Leads).ArrivedAs;
         Assert.StartsWith("breakcold:lead:", leadId, StringComparison.Ordinal);
         Assert.Equal(complete.SingleEvent().EventId, result.SingleEvent().EventId);
     }

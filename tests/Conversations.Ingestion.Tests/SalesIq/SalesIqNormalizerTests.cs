@@ -191,7 +191,7 @@ public sealed class SalesIqNormalizerTests
 
         var result = _normalizer.Normalize(body);
 
-        Assert.Equal("salesiq:visitor:60012345000090034", Assert.Single(result.Leads).LeadKey);
+        Assert.Equal("salesiq:visitor:60012345000090034", Assert.Single(result.Leads).ArrivedAs);
         Assert.Equal(_normalizer.NormalizeFixture(Created).SingleEvent().EventId, result.SingleEvent().EventId);
     }
 

@@ -51,7 +51,7 @@ internal sealed record EventShape
         var keys = new Dictionary<ConversationEvent, string>(ReferenceEqualityComparer.Instance);
         foreach (var lead in result.Leads)
         {
-            foreach (var e in lead.Events) keys.TryAdd(e, lead.LeadKey);
+            foreach (var e in lead.Events) keys.TryAdd(e, lead.ArrivedAs);
         }
         return result.Events.Select(e => Of(e, keys.GetValueOrDefault(e, "(none)"))).ToList();
     }
