@@ -19,8 +19,17 @@ CREATE TABLE IF NOT EXISTS conversation_events
     CONSTRAINT conversation_events_pk PRIMARY KEY (event_id)
 );
 
-CREATE INDEX IF NOT EXISTS conversation_events_by_lead
-    ON conversation_events (lead_key, position);
+-- Only while lead_key exists: 013_lead_ids.sql renames it and replaces this index, and applying every script
+-- again by hand must not fail on it.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_schema = current_schema() AND table_name = 'conversation_events' AND column_name = 'lead_key') THEN
+        CREATE INDEX IF NOT EXISTS conversation_events_by_lead
+            ON conversation_events (lead_key, position);
+    END IF;
+END
+$$;
 
 -- "Lead L reached stage S in campaign C", written in the same transaction as the events that imply it.
 -- Counting rows per stage gives unique-lead funnel counts that stay exact under duplicates and restarts,

@@ -7,5 +7,13 @@
 -- position. Either index answers "does this lead exist" with one lookup.
 -- Not CONCURRENTLY, because the migrator applies each script inside a transaction: on a large table, apply this
 -- one by hand with CREATE INDEX CONCURRENTLY first (the IF NOT EXISTS below then does nothing).
-CREATE INDEX IF NOT EXISTS conversation_events_by_lead_occurred_at
-    ON conversation_events (lead_key, occurred_at, position);
+-- Only while lead_key exists: 013_lead_ids.sql replaces this index with one on lead_id.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_schema = current_schema() AND table_name = 'conversation_events' AND column_name = 'lead_key') THEN
+        CREATE INDEX IF NOT EXISTS conversation_events_by_lead_occurred_at
+            ON conversation_events (lead_key, occurred_at, position);
+    END IF;
+END
+$$;

@@ -13,7 +13,8 @@ public sealed class SqliteSchemaMigratorTests : IDisposable
     {
         var database = new SqliteDatabase(_dataDirectory);
 
-        Assert.Equal(["003_grain_state.sql", "010_timeline.sql", "011_delivery_archive.sql", "012_timeline_paging.sql"], SqliteSchemaMigrator.EmbeddedScriptNames);
+        Assert.Equal(["003_grain_state.sql", "010_timeline.sql", "011_delivery_archive.sql", "012_timeline_paging.sql", "013_lead_ids.sql"],
+            SqliteSchemaMigrator.EmbeddedScriptNames);
         Assert.Equal(SqliteSchemaMigrator.EmbeddedScriptNames, RecordedScripts(database));
         using var connection = database.Open();
         Assert.Empty(SqliteSchemaMigrator.Apply(connection));
@@ -22,13 +23,15 @@ public sealed class SqliteSchemaMigratorTests : IDisposable
     [Fact]
     public async Task Open_FileCreatedByTheInlineSchema_KeepsItsRowsAndRecordsTheScripts()
     {
-        // Files from before deploy/sqlite have the same tables (the scripts hold the old inline schema) and no record.
+        // Files from before deploy/sqlite have the same tables (the scripts hold the old inline schema) and no record;
+        // they predate 013_lead_ids.sql, which the migrator then applies to them as an upgrade.
         var path = Path.Combine(_dataDirectory, SqliteDatabase.FileName);
         using (var legacy = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             legacy.Open();
             using var command = legacy.CreateCommand();
-            command.CommandText = string.Concat(SqliteSchemaMigrator.EmbeddedScriptNames.Select(SqliteSchemaMigrator.ReadEmbeddedScript)) +
+            command.CommandText = string.Concat(LeadIdMigrationCase.ScriptsBeforeLeadIds(SqliteSchemaMigrator.EmbeddedScriptNames)
+                .Select(SqliteSchemaMigrator.ReadEmbeddedScript)) +
                 "INSERT INTO campaigns (campaign_key, name) VALUES ('c-1', 'Spring');";
             command.ExecuteNonQuery();
         }
