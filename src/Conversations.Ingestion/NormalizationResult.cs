@@ -69,6 +69,6 @@ public enum NormalizationErrorKind
     MalformedJson,
     /// <summary>JSON, but a required field is missing, has the wrong type or an unusable value.</summary>
     InvalidPayload,
-    /// <summary>Nothing in the event identifies a lead (no usable email, LinkedIn profile or phone).</summary>
+    /// <summary>Nothing in the event identifies a lead (no usable email, LinkedIn profile, phone or provider's id).</summary>
     NoLeadIdentity,
 }

@@ -17,7 +17,6 @@ public sealed class AllProvidersTests : IAsyncLifetime
     // Fixtures a provider's endpoint answers with something else than 200, and why.
     private static readonly Dictionary<string, HttpStatusCode> NotAccepted = new()
     {
-        ["salesforge/14-missing-contact-email.json"] = HttpStatusCode.UnprocessableEntity,
         ["breakcold/09-wrong-secret.json"] = HttpStatusCode.Unauthorized,
         ["generic/07-unknown-kind.json"] = HttpStatusCode.UnprocessableEntity,
         ["generic/08-no-lead-identity.json"] = HttpStatusCode.UnprocessableEntity,

@@ -47,6 +47,19 @@ public sealed class IdentityNormalizerTests
         Assert.Equal("nullius-in-verba", IdentityNormalizer.LinkedInPublicId("nullius-in-verba"));
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("null", true)]
+    [InlineData("NULL", true)]
+    [InlineData("N/A", true)]
+    [InlineData("n/a", true)]
+    [InlineData("Unknown", true)]
+    [InlineData("--", true)]
+    [InlineData("nullius", false)]
+    [InlineData("0", false)]
+    public void IsPlaceholder_MatchesTheEmptyValuesFormsWrite_InAnyCase(string text, bool expected) =>
+        Assert.Equal(expected, IdentityNormalizer.IsPlaceholder(text));
+
     [Fact]
     public void LinkedInPublicId_OfDecomposedAndPrecomposedSpelling_IsOneId() =>
         Assert.Equal(IdentityNormalizer.LinkedInPublicId("jürgen-müller-4a"), IdentityNormalizer.LinkedInPublicId("ju\u0308rgen-mu\u0308ller-4a"));

@@ -12,10 +12,16 @@ public static class IdentityNormalizer
 
     // What a form or an export writes where it has no value. Taken as an identity, it would make one lead of
     // everyone who left the field empty.
-    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "null", "undefined", "unknown", "none", "nil", "na", "n-a", "-", "--",
+        "", "null", "undefined", "unknown", "none", "nil", "na", "n-a", "n/a", "-", "--",
     };
+
+    /// <summary>
+    /// Whether <paramref name="text"/> (already trimmed) is what a form writes for "no value" (<c>null</c>, <c>N/A</c>,
+    /// <c>-</c>, ...), in any case. Such text is never an identity, whichever field it came in.
+    /// </summary>
+    public static bool IsPlaceholder(string text) => Placeholders.Contains(text);
 
     /// <summary>Trimmed, lower case, exactly one '@' with a non-empty local part and a dotted-or-not domain, no spaces.</summary>
     public static string? Email(string? raw)
@@ -74,7 +80,7 @@ public static class IdentityNormalizer
             return null;
         }
         decoded = decoded.Trim().ToLowerInvariant();
-        if (decoded.Length is 0 or > 200 || Placeholders.Contains(decoded)) return null;
+        if (decoded.Length > 200 || IsPlaceholder(decoded)) return null;
         foreach (var c in decoded)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '?' or '#' or '@' or ':') return null;

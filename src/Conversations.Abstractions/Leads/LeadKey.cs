@@ -1,10 +1,10 @@
 namespace Conversations.Abstractions.Leads;
 
 /// <summary>
-/// The key of a <c>LeadGrain</c>: <c>email:&lt;address&gt;</c> when the lead has an email, else
-/// <c>linkedin:&lt;public id&gt;</c>, else <c>phone:&lt;E.164&gt;</c>; a lead that a provider names only by its own id
-/// is keyed by that id, scoped by provider (<c>salesiq:visitor:&lt;id&gt;</c>, <c>breakcold:lead:&lt;id&gt;</c>).
-/// Identifiers are normalized first (<see cref="IdentityNormalizer"/>), so every spelling of one identity maps to one grain.
+/// Lead keys, the aliases a lead is known by: <c>email:&lt;address&gt;</c>, <c>linkedin:&lt;public id&gt;</c>,
+/// <c>phone:&lt;E.164&gt;</c>, and a provider's own id in that provider's scope (<c>salesforge:contact:&lt;id&gt;</c>,
+/// ...). Identifiers are normalized first (<see cref="IdentityNormalizer"/>), so every spelling of one identity is
+/// one key. <see cref="LeadAliases"/> gives all the keys of an event's lead.
 /// </summary>
 public static class LeadKey
 {
@@ -12,18 +12,34 @@ public static class LeadKey
     public const string LinkedInPrefix = "linkedin:";
     public const string PhonePrefix = "phone:";
 
-    /// <summary>A Zoho SalesIQ visitor known by nothing but SalesIQ's id (the lead's id where SalesIQ gives both).</summary>
+    /// <summary>A Salesforge contact by Salesforge's id.</summary>
+    public const string SalesforgeContactPrefix = "salesforge:contact:";
+
+    /// <summary>A Seleqt lead by Seleqt's id.</summary>
+    public const string SeleqtLeadPrefix = "seleqt:lead:";
+
+    /// <summary>A Zoho SalesIQ visitor by SalesIQ's id (the lead's id where SalesIQ gives both).</summary>
     public const string SalesIqVisitorPrefix = "salesiq:visitor:";
 
-    /// <summary>A Breakcold lead known by nothing but Breakcold's id.</summary>
+    /// <summary>A Breakcold lead by Breakcold's id.</summary>
     public const string BreakcoldLeadPrefix = "breakcold:lead:";
 
-    private static readonly string[] ProviderScopedPrefixes = [SalesIqVisitorPrefix, BreakcoldLeadPrefix];
+    /// <summary>A chat inbox's customer by the inbox's id.</summary>
+    public const string ChatCustomerPrefix = "chat:customer:";
 
-    /// <summary>Provider ids are UUIDs or numbers; a longer one is not taken as a key.</summary>
-    private const int MaxProviderIdLength = 256;
+    /// <summary>
+    /// A lead of the generic format by its sender's id, which is already scoped by the sending platform
+    /// (<c>generic:&lt;source&gt;:&lt;id&gt;</c>): every sender shares this one scope.
+    /// </summary>
+    public const string GenericLeadPrefix = "generic:";
 
-    /// <summary>The key for already-normalized identifiers, or null when there is none to key by.</summary>
+    /// <summary>Every provider scope; none is a prefix of another, nor of the identity prefixes above.</summary>
+    internal static readonly string[] ProviderScopes =
+    [
+        SalesforgeContactPrefix, SeleqtLeadPrefix, SalesIqVisitorPrefix, BreakcoldLeadPrefix, ChatCustomerPrefix, GenericLeadPrefix,
+    ];
+
+    /// <summary>The key for already-normalized identifiers (email, else LinkedIn, else phone), or null when there is none.</summary>
     public static string? From(string? email, string? linkedInPublicId, string? phone) =>
         email is { Length: > 0 } ? EmailPrefix + email
         : linkedInPublicId is { Length: > 0 } ? LinkedInPrefix + linkedInPublicId
@@ -34,42 +50,22 @@ public static class LeadKey
         From(identity.Email, identity.LinkedInPublicId, identity.Phone);
 
     /// <summary>
-    /// The key of <paramref name="identity"/>; when it has no email, LinkedIn profile or phone, the provider's own id
-    /// scoped by <paramref name="providerScopedPrefix"/> (one of the provider-scoped prefixes above), or null when
-    /// it has none either.
-    /// </summary>
-    public static string? From(Events.LeadIdentity identity, string providerScopedPrefix) =>
-        From(identity) ?? ProviderScoped(providerScopedPrefix, identity.ProviderLeadId);
-
-    private static string? ProviderScoped(string prefix, string? id)
-    {
-        var trimmed = id?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxProviderIdLength) return null;
-        foreach (var c in trimmed)
-        {
-            if (char.IsControl(c) || char.IsWhiteSpace(c)) return null;
-        }
-        return prefix + trimmed;
-    }
-
-    /// <summary>
-    /// Normalizes a key typed by a person (<c>email:Bill@Example.com</c>) to the grain key, or returns null
-    /// when it is not a key this service issues.
+    /// Normalizes a key typed by a person (<c>email:Bill@Example.com</c>) to the key the service issues, or returns
+    /// null when it is not such a key. A provider's scope is matched in any case, its id exactly.
     /// </summary>
     public static string? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var separator = text.IndexOf(':');
-        if (separator <= 0) return null;
-        var trimmed = text.TrimStart();
-        foreach (var prefix in ProviderScopedPrefixes)
+        var trimmed = text.Trim();
+        foreach (var scope in ProviderScopes)
         {
-            // Provider ids are case-sensitive: only the prefix is matched without regard to case.
-            if (trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return ProviderScoped(prefix, trimmed[prefix.Length..]);
+            // Provider ids are case-sensitive: only the scope is matched without regard to case.
+            if (trimmed.StartsWith(scope, StringComparison.OrdinalIgnoreCase)) return ProviderScopedAlias.Of(scope, trimmed[scope.Length..]);
         }
-        var scheme = text[..separator].Trim().ToLowerInvariant();
-        var value = text[(separator + 1)..];
-        return scheme switch
+        var separator = trimmed.IndexOf(':');
+        if (separator <= 0) return null;
+        var value = trimmed[(separator + 1)..];
+        return trimmed[..separator].TrimEnd().ToLowerInvariant() switch
         {
             "email" => From(IdentityNormalizer.Email(value), null, null),
             "linkedin" => From(null, IdentityNormalizer.LinkedInPublicId(value), null),

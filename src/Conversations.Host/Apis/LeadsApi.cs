@@ -64,8 +64,8 @@ public static class LeadsApi
 
     private static ProblemHttpResult InvalidKey(string leadKey) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidKey, title: "Not a lead key",
-        detail: "A lead key is email:<address>, linkedin:<public id or profile URL>, phone:<E.164 number>, " +
-            "salesiq:visitor:<SalesIQ id> or breakcold:lead:<Breakcold id>.");
+        detail: "A lead key is email:<address>, linkedin:<public id or profile URL>, phone:<E.164 number>, or a provider's id: " +
+            "salesforge:contact:<id>, seleqt:lead:<id>, salesiq:visitor:<id>, breakcold:lead:<id>, chat:customer:<id>, generic:<source>:<id>.");
 
     private static ValidationProblem InvalidParameter(string parameter, string message) => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { [parameter] = [message] },

@@ -30,8 +30,9 @@ public sealed class BreakcoldNormalizer() : JsonWebhookNormalizer(Providers.Brea
             _ => BreakcoldCampaignEmail.Read(type, root, payload, receivedAt),
         };
         var lead = BreakcoldLead.Read(details.Lead, payload);
-        // A lead with no email, LinkedIn profile or phone is keyed by Breakcold's own id.
-        if (LeadKey.From(lead, LeadKey.BreakcoldLeadPrefix) is not { } leadKey)
+        // A lead with no email, LinkedIn profile or phone arrives under Breakcold's own id.
+        var aliases = LeadAliases.Of(lead, LeadKey.BreakcoldLeadPrefix);
+        if (aliases.Count == 0)
         {
             // Not a 4xx: Breakcold does not retry and pauses an endpoint after 10 failed deliveries. The raw
             // delivery is archived, so that a later release can replay it.
@@ -39,9 +40,9 @@ public sealed class BreakcoldNormalizer() : JsonWebhookNormalizer(Providers.Brea
                 $"no usable lead identity in {BreakcoldLead.IdentityFields(details.Lead, payload)}; kept for replay");
         }
 
-        return NormalizationResult.Accepted(leadKey, new ConversationEvent
+        return NormalizationResult.Accepted(aliases, new ConversationEvent
         {
-            EventId = BreakcoldEventId.For(type, root, lead.ProviderLeadId ?? leadKey, details),
+            EventId = BreakcoldEventId.For(type, root, lead.ProviderLeadId ?? aliases[0], details),
             Kind = type.Kind,
             Channel = type.Channel,
             Direction = details.Direction ?? type.Direction,

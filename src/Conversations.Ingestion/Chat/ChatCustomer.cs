@@ -8,7 +8,7 @@ namespace Conversations.Ingestion.Chat;
 internal static class ChatCustomer
 {
     /// <summary>Where the identifiers were looked for, for rejections.</summary>
-    public const string IdentityFields = "conversation.customer.email, conversation.customer.phone";
+    public const string IdentityFields = "conversation.customer.email, conversation.customer.phone, conversation.customer.id";
 
     // conversation.Channel.phone is deliberately not a fallback: it is the inbox's own number, shared by every
     // customer who writes to it.

@@ -27,7 +27,8 @@ public sealed class ChatNormalizer() : JsonWebhookNormalizer(Providers.Chat)
         var chat = ChatMessage.Read(message, conversation, receivedAt);
         var status = ChatStatus.Read(conversation);
         var lead = ChatCustomer.Read(conversation.Object("customer"));
-        if (LeadKey.From(lead) is not { } leadKey)
+        var aliases = LeadAliases.Of(lead, LeadKey.ChatCustomerPrefix);
+        if (aliases.Count == 0)
             return NormalizationResult.Rejected(NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {ChatCustomer.IdentityFields}");
 
         var messageEvent = new ConversationEvent
@@ -45,7 +46,7 @@ public sealed class ChatNormalizer() : JsonWebhookNormalizer(Providers.Chat)
             Text = chat.Text,
             Url = chat.Url,
         };
-        if (status is null) return NormalizationResult.Accepted(leadKey, messageEvent);
+        if (status is null) return NormalizationResult.Accepted(aliases, messageEvent);
 
         var statusEvent = messageEvent with
         {
@@ -57,6 +58,6 @@ public sealed class ChatNormalizer() : JsonWebhookNormalizer(Providers.Chat)
             Text = null,
             Url = null,
         };
-        return NormalizationResult.Accepted(leadKey, messageEvent, statusEvent);
+        return NormalizationResult.Accepted(aliases, messageEvent, statusEvent);
     }
 }

@@ -51,8 +51,9 @@ internal static class GenericEvent
             Sentiment = sentiment,
             Url = e.Trimmed("url", TextLimits.MaxUrl),
         };
-        return LeadKey.From(lead) is { } leadKey
-            ? NormalizationResult.Accepted(leadKey, candidate)
+        var aliases = LeadAliases.Of(lead, LeadKey.GenericLeadPrefix);
+        return aliases.Count > 0
+            ? NormalizationResult.Accepted(aliases, candidate)
             : NormalizationResult.Rejected(NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {GenericLead.IdentityFields}");
     }
 }

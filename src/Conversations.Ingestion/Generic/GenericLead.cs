@@ -11,7 +11,7 @@ namespace Conversations.Ingestion.Generic;
 internal static class GenericLead
 {
     /// <summary>Where the identifiers were looked for, for rejections.</summary>
-    public const string IdentityFields = "lead.email, lead.linkedin, lead.phone";
+    public const string IdentityFields = "lead.email, lead.linkedin, lead.phone, lead.id";
 
     public static LeadIdentity Read(PayloadObject? lead, string source) => lead is { } l
         ? new LeadIdentity

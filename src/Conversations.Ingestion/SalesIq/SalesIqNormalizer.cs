@@ -7,8 +7,8 @@ namespace Conversations.Ingestion.SalesIq;
 
 /// <summary>
 /// Normalizes Zoho SalesIQ workflow webhooks (<c>/webhooks/salesiq</c>): one event per delivery, on the chat
-/// channel. The lead is the visitor, keyed by email, else by phone, else by SalesIQ's own id (a visitor who left no
-/// contact details is still a lead: refusing the delivery would only make SalesIQ retry it).
+/// channel. The lead is the visitor, known by email, phone and SalesIQ's own id (a visitor who left no contact
+/// details is still a lead, by that id: refusing the delivery would only make SalesIQ retry it).
 /// </summary>
 public sealed class SalesIqNormalizer() : JsonWebhookNormalizer(Providers.SalesIq)
 {
@@ -31,7 +31,8 @@ public sealed class SalesIqNormalizer() : JsonWebhookNormalizer(Providers.SalesI
             _ => throw new InvalidOperationException($"No SalesIQ reader for {type}."),
         };
 
-        if (LeadKey.From(e.Lead, LeadKey.SalesIqVisitorPrefix) is { } leadKey) return NormalizationResult.Accepted(leadKey, e);
+        var aliases = LeadAliases.Of(e.Lead, LeadKey.SalesIqVisitorPrefix);
+        if (aliases.Count > 0) return NormalizationResult.Accepted(aliases, e);
         var fields = type == SalesIqEventType.VisitorUpdated
             ? SalesIqVisitor.VisitorIdentityFields
             : SalesIqVisitor.ConversationIdentityFields;

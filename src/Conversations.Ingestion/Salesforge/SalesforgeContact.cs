@@ -8,7 +8,7 @@ namespace Conversations.Ingestion.Salesforge;
 internal static class SalesforgeContact
 {
     /// <summary>Where the identifiers were looked for, for rejections.</summary>
-    public const string IdentityFields = "contact.email, contact.linkedinUrl";
+    public const string IdentityFields = "contact.email, contact.linkedinUrl, contact.id";
 
     // sequenceEmail.toEmail is deliberately not a fallback: it is the address the email went to, which need
     // not be the contact's own.

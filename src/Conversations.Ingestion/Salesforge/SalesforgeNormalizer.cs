@@ -25,15 +25,16 @@ public sealed class SalesforgeNormalizer() : JsonWebhookNormalizer(Providers.Sal
 
         var time = OccurredAt(activity, info, receivedAt);
         var lead = SalesforgeContact.Read(root.Object("contact"));
-        if (LeadKey.From(lead) is not { } leadKey)
+        var aliases = LeadAliases.Of(lead, LeadKey.SalesforgeContactPrefix);
+        if (aliases.Count == 0)
         {
             return NormalizationResult.Rejected(
                 NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {SalesforgeContact.IdentityFields}");
         }
 
         var campaign = CampaignReader.Read(Providers.Salesforge, root.Object("sequence"));
-        var details = SalesforgeEventDetails.Read(activity, root, leadKey, time);
-        return NormalizationResult.Accepted(leadKey, new ConversationEvent
+        var details = SalesforgeEventDetails.Read(activity, root, aliases[0], time);
+        return NormalizationResult.Accepted(aliases, new ConversationEvent
         {
             EventId = details.EventId,
             Kind = activity.Kind,

@@ -9,7 +9,7 @@ internal static class SeleqtLead
 {
     /// <summary>Where the identifiers were looked for, for rejections.</summary>
     public const string IdentityFields =
-        "message.lead.email, message.lead.linkedin_public_id, message.lead.linkedin_profile_url, message.lead.phone_number";
+        "message.lead.email, message.lead.linkedin_public_id, message.lead.linkedin_profile_url, message.lead.phone_number, message.lead.id";
 
     public static LeadIdentity Read(PayloadObject? lead) => lead is { } l
         ? new LeadIdentity

@@ -24,13 +24,14 @@ public sealed class SeleqtNormalizer() : JsonWebhookNormalizer(Providers.Seleqt)
             ?? message.Time("created_at", receivedAt)
             ?? throw new InvalidPayloadException("message.sent_at and message.created_at are both missing");
         var lead = SeleqtLead.Read(message.Object("lead"));
-        if (LeadKey.From(lead) is not { } leadKey)
+        var aliases = LeadAliases.Of(lead, LeadKey.SeleqtLeadPrefix);
+        if (aliases.Count == 0)
         {
             return NormalizationResult.Rejected(
                 NormalizationErrorKind.NoLeadIdentity, $"no usable lead identity in {SeleqtLead.IdentityFields}");
         }
 
-        return NormalizationResult.Accepted(leadKey, new ConversationEvent
+        return NormalizationResult.Accepted(aliases, new ConversationEvent
         {
             // Seleqt's documented idempotency key: "check message.message_id on your side".
             EventId = EventIds.Create(Providers.Seleqt, EventKind.Message, messageId),

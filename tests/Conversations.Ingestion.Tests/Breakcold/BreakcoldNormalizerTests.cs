@@ -299,6 +299,12 @@ public sealed class BreakcoldNormalizerTests
         Assert.Equal("+31612345678", _normalizer.Normalize(body).SingleEvent().Lead.Phone);
     }
 
+    [Fact]
+    public void Normalize_WhenLeadHasEmailLinkedInAndId_GivesEveryAlias() =>
+        Assert.Equal(
+            [BreakcoldExpectations.LenaKey, "linkedin:lena-fischer-nw", "breakcold:lead:" + BreakcoldExpectations.LenaId],
+            Assert.Single(_normalizer.NormalizeFixture("breakcold/01-lead.create.json").Leads).Aliases);
+
     private IEnumerable<ConversationEvent> AcceptedEvents() =>
         Fixture.Names(Providers.Breakcold).SelectMany(name => _normalizer.NormalizeFixture(name).Events);
 

@@ -22,6 +22,7 @@ public sealed class ChatFixtureTests
         Assert.Null(result.Error);
         Assert.Null(result.IgnoredReason);
         Assert.Equal(expected, EventShape.Of(result));
+        AliasChecks.AssertEveryIdentifierIsAnAlias(result);
         foreach (var e in result.Events)
         {
             Assert.Equal(Providers.Chat, e.Provider);

@@ -323,7 +323,38 @@ public sealed class ChatNormalizerTests
 
         var error = _normalizer.Normalize(body).AssertRejected(NormalizationErrorKind.NoLeadIdentity);
 
-        Assert.Equal("no usable lead identity in conversation.customer.email, conversation.customer.phone", error.Detail);
+        Assert.Equal("no usable lead identity in conversation.customer.email, conversation.customer.phone, conversation.customer.id", error.Detail);
+    }
+
+    [Fact]
+    public void Normalize_WhenCustomerHasOnlyTheInboxsId_AcceptsUnderIt()
+    {
+        var body = Bodies.Edit(PhoneOnly, root =>
+        {
+            root.At("conversation.customer").Remove("phone");
+            root.At("conversation.customer")["id"] = "cus_77";
+        });
+
+        var result = _normalizer.Normalize(body);
+
+        Assert.Equal(["chat:customer:cus_77"], Assert.Single(result.Leads).Aliases);
+        Assert.Equal(_normalizer.NormalizeFixture(PhoneOnly).SingleEvent().EventId, result.SingleEvent().EventId);
+    }
+
+    [Fact]
+    public void Normalize_WhenCustomerHasEmailPhoneAndId_GivesEveryAlias()
+    {
+        var body = Bodies.Edit(WhatsApp, root =>
+        {
+            root.At("conversation.customer")["phone"] = "+234 803 555 0199";
+            root.At("conversation.customer")["id"] = 77;
+        });
+
+        var result = _normalizer.Normalize(body);
+
+        Assert.Equal(
+            ["email:amara.okafor@lagosmart.example", "phone:+2348035550199", "chat:customer:77"],
+            Assert.Single(result.Leads).Aliases);
     }
 
     [Fact]

@@ -53,7 +53,16 @@ public sealed class GenericBatchTests
         Assert.Equal(all - 1, result.Events.Count);
         var rejected = Assert.Single(result.RejectedEvents);
         Assert.Equal(NormalizationErrorKind.NoLeadIdentity, rejected.Kind);
-        Assert.Equal("events[2]: no usable lead identity in lead.email, lead.linkedin, lead.phone", rejected.Detail);
+        Assert.Equal("events[2]: no usable lead identity in lead.email, lead.linkedin, lead.phone, lead.id", rejected.Detail);
+    }
+
+    [Fact]
+    public void Normalize_WhenOnlyOneEventOfALeadCarriesItsId_GivesTheLeadEveryAlias()
+    {
+        var lead = Assert.Single(_normalizer.NormalizeFixture(Batch).Leads);
+
+        Assert.Equal(["email:dana.scully@contoso.example", "generic:acme-crm:ld_4471"], lead.Aliases);
+        Assert.Equal(4, lead.Events.Count);
     }
 
     [Fact]

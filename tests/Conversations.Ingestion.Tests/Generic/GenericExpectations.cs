@@ -63,6 +63,13 @@ internal static class GenericExpectations
                 CampaignKey = "generic:other-tool:cmp_77",
                 Text = ReplyText,
             }),
+        ["generic/13-replied-lead-id-only.json"] = FixtureOutcome.Accepted(
+            EventShape.Create(EventKind.Replied, Channel.Email, Direction.Inbound, "2026-09-22T15:00:00Z", "generic:acme-crm:ld_4471") with
+            {
+                FirstName = "Dana",
+                ProviderLeadId = "acme-crm:ld_4471",
+                Text = "Yes please.",
+            }),
     };
 
     /// <summary>Batch fixtures that are accepted, with their events in order.</summary>

@@ -20,6 +20,7 @@ public sealed class GenericFixtureTests
             var result = _normalizer.NormalizeFixture(fixture);
             Assert.Null(result.Error);
             Assert.Equal(shapes, EventShape.Of(result));
+            AliasChecks.AssertEveryIdentifierIsAnAlias(result);
             Assert.All(result.Events, e => Assert.Equal(Providers.Generic, e.Provider));
             return;
         }

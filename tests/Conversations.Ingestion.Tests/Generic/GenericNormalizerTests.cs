@@ -42,6 +42,12 @@ public sealed class GenericNormalizerTests
     };
 
     [Fact]
+    public void Normalize_WhenLeadHasEveryIdentifier_GivesEveryAlias_TheIdScopedBySource() =>
+        Assert.Equal(
+            ["email:dana.scully@contoso.example", "linkedin:dana-scully-7", "phone:+15550100199", "generic:acme-crm:ld_4471"],
+            Assert.Single(_normalizer.NormalizeFixture(Replied).Leads).Aliases);
+
+    [Fact]
     public void Vocabulary_NamesEveryKindAndChannel()
     {
         Assert.Equal(Enum.GetValues<EventKind>().Order(), KindNames.Select(row => (EventKind)row[1]).Order());

@@ -162,7 +162,7 @@ public sealed class GenericRejectionTests
     {
         var error = _normalizer.Normalize(Bodies.Edit(Replied, root => root.Remove("lead"))).AssertRejected(NormalizationErrorKind.NoLeadIdentity);
 
-        Assert.Equal("no usable lead identity in lead.email, lead.linkedin, lead.phone", error.Detail);
+        Assert.Equal("no usable lead identity in lead.email, lead.linkedin, lead.phone, lead.id", error.Detail);
     }
 
     [Fact]
@@ -170,8 +170,16 @@ public sealed class GenericRejectionTests
     {
         var error = _normalizer.NormalizeFixture("generic/08-no-lead-identity.json").AssertRejected(NormalizationErrorKind.NoLeadIdentity);
 
-        Assert.Equal("no usable lead identity in lead.email, lead.linkedin, lead.phone", error.Detail);
+        Assert.Equal("no usable lead identity in lead.email, lead.linkedin, lead.phone, lead.id", error.Detail);
     }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("N/A")]
+    [InlineData("  ")]
+    public void Normalize_WhenTheLeadIdIsAPlaceholder_RejectsAsNoLeadIdentity(string id) =>
+        _normalizer.Normalize(Bodies.Edit("generic/13-replied-lead-id-only.json", root => root.At("lead")["id"] = id))
+            .AssertRejected(NormalizationErrorKind.NoLeadIdentity);
 
     [Fact]
     public void Normalize_WhenFieldInvalidAndNoIdentity_ReportsTheInvalidField()

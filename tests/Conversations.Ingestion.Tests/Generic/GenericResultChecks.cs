@@ -1,5 +1,6 @@
 using Conversations.Abstractions;
 using Conversations.Abstractions.Leads;
+using Conversations.Ingestion.Tests.Support;
 
 namespace Conversations.Ingestion.Tests.Generic;
 
@@ -14,6 +15,7 @@ internal static class GenericResultChecks
         _ => result.Events.Count is >= 1 and <= 100 && result.Events.All(e =>
             e.Provider == Providers.Generic
             && e.EventId.StartsWith("generic:", StringComparison.Ordinal)
-            && LeadKey.From(e.Lead) is not null),
+            && LeadAliases.Of(e.Lead, LeadKey.GenericLeadPrefix).Count > 0)
+            && result.Leads.All(AliasChecks.AreWellFormed),
     };
 }

@@ -191,9 +191,17 @@ public sealed class SalesIqNormalizerTests
 
         var result = _normalizer.Normalize(body);
 
-        Assert.Equal("salesiq:visitor:60012345000090034", Assert.Single(result.Leads).ArrivedAs);
+        Assert.Equal(["salesiq:visitor:60012345000090034"], Assert.Single(result.Leads).Aliases);
         Assert.Equal(_normalizer.NormalizeFixture(Created).SingleEvent().EventId, result.SingleEvent().EventId);
     }
+
+    [Theory]
+    [InlineData(Created)]
+    [InlineData(VisitorUpdated)]
+    public void Normalize_WhenVisitorHasEmailPhoneAndId_GivesEveryAlias_TheSameForConversationsAndVisitorUpdates(string fixture) =>
+        Assert.Equal(
+            ["email:lena.fischer@contoso-example.de", "phone:+49301234567", "salesiq:visitor:60012345000090034"],
+            Assert.Single(_normalizer.NormalizeFixture(fixture).Leads).Aliases);
 
     [Fact]
     public void Normalize_WhenVisitorMissing_RejectsAsNoLeadIdentity()

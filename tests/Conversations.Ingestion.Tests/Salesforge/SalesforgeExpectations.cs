@@ -87,7 +87,17 @@ internal static class SalesforgeExpectations
                 Text = "Thanks Tom, happy to chat. Send me a few slots?",
             }),
         ["salesforge/13-unknown-type.json"] = FixtureOutcome.Ignored("unsupported salesforge event type 'email_scheduled'"),
-        ["salesforge/14-missing-contact-email.json"] = FixtureOutcome.Rejected(NormalizationErrorKind.NoLeadIdentity),
+        // No email, but Salesforge's contact id: the lead is that contact, never the recipient of the email.
+        ["salesforge/14-missing-contact-email.json"] = Accepted(
+            EventShape.Create(EventKind.Opened, Channel.Email, Direction.Inbound, "2026-09-18T09:00:00Z", "salesforge:contact:lead_x") with
+            {
+                FirstName = "No",
+                LastName = "Mail",
+                ProviderLeadId = "lead_x",
+                CampaignKey = DemoSequence,
+                CampaignName = "Q4 Demo Sequence",
+                MessageId = FirstEmail,
+            }),
 
         ["salesforge/seed-email_sent.json"] = Accepted(
             BillEvent(EventKind.Sent, Direction.Outbound, "2023-12-06T16:03:31+02:00") with

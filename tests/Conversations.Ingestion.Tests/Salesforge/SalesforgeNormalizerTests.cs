@@ -170,12 +170,54 @@ public sealed class SalesforgeNormalizerTests
     }
 
     [Fact]
-    public void Normalize_WhenContactEmailMissing_RejectsWithoutFallingBackToRecipient()
+    public void Normalize_WhenContactHasOnlyItsId_AcceptsUnderSalesforgesIdNotTheRecipient()
     {
-        var error = _normalizer.NormalizeFixture(NoContactEmail).AssertRejected(NormalizationErrorKind.NoLeadIdentity);
+        var result = _normalizer.NormalizeFixture(NoContactEmail);
 
-        Assert.Contains("contact.email", error.Detail, StringComparison.Ordinal);
-        Assert.DoesNotContain("@", error.Detail, StringComparison.Ordinal);
+        Assert.Equal(["salesforge:contact:lead_x"], Assert.Single(result.Leads).Aliases);
+        Assert.Null(result.SingleEvent().Lead.Email);
+    }
+
+    [Fact]
+    public void Normalize_WhenContactHasNeitherEmailNorId_RejectsWithoutFallingBackToRecipient()
+    {
+        var body = Bodies.Edit(NoContactEmail, root => root.At("contact").Remove("id"));
+
+        var error = _normalizer.Normalize(body).AssertRejected(NormalizationErrorKind.NoLeadIdentity);
+
+        Assert.Equal("no usable lead identity in contact.email, contact.linkedinUrl, contact.id", error.Detail);
+    }
+
+    [Fact]
+    public void Normalize_WhenContactHasOnlyItsId_GivesAnEventIdFromSalesforgesData()
+    {
+        static void KeepOnlyIds(JsonObject root)
+        {
+            root.At("contact")["email"] = null;
+            root.At("sequenceEmail").Remove("emailId");
+        }
+        var body = Bodies.Edit(Sent, KeepOnlyIds);
+
+        var first = _normalizer.Normalize(body).SingleEvent();
+        var again = _normalizer.Normalize(body, Delivery.ReceivedAt.AddHours(1)).SingleEvent();
+        var otherContact = _normalizer.Normalize(Bodies.Edit(Sent, root =>
+        {
+            KeepOnlyIds(root);
+            root.At("contact")["id"] = "lead_other";
+        })).SingleEvent();
+
+        Assert.Equal(first.EventId, again.EventId);
+        Assert.NotEqual(first.EventId, otherContact.EventId);
+    }
+
+    [Fact]
+    public void Normalize_WhenContactHasEmailLinkedInAndId_GivesEveryAlias()
+    {
+        var result = _normalizer.NormalizeFixture(LinkedInReplied);
+
+        Assert.Equal(
+            ["email:hanna.berg@fabrikam.example", "linkedin:hanna-berg-fab", "salesforge:contact:lead_k2m9x7q1"],
+            Assert.Single(result.Leads).Aliases);
     }
 
     [Fact]

@@ -118,14 +118,36 @@ public sealed class SeleqtNormalizerTests
     }
 
     [Fact]
-    public void Normalize_WhenNoIdentityAtAll_RejectsNamingFieldsLookedAt()
+    public void Normalize_WhenLeadHasOnlySeleqtsId_AcceptsUnderIt()
     {
         var body = Bodies.Edit(NullsEverywhere, root => root.At("message.lead")["linkedin_profile_url"] = null);
+
+        var result = _normalizer.Normalize(body);
+
+        Assert.Equal(["seleqt:lead:9"], Assert.Single(result.Leads).Aliases);
+        Assert.Equal(_normalizer.NormalizeFixture(NullsEverywhere).SingleEvent().EventId, result.SingleEvent().EventId);
+    }
+
+    [Fact]
+    public void Normalize_WhenNoIdentityAtAll_RejectsNamingFieldsLookedAt()
+    {
+        var body = Bodies.Edit(NullsEverywhere, root =>
+        {
+            root.At("message.lead")["linkedin_profile_url"] = null;
+            root.At("message.lead")["id"] = null;
+        });
 
         var error = _normalizer.Normalize(body).AssertRejected(NormalizationErrorKind.NoLeadIdentity);
 
         Assert.Contains("message.lead.linkedin_profile_url", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("message.lead.id", error.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Normalize_WhenLeadHasEveryIdentifier_GivesEveryAlias() =>
+        Assert.Equal(
+            ["email:sofia@tailwind.example", "linkedin:sofia-marquez-21", "phone:+34600123456", "seleqt:lead:4411"],
+            Assert.Single(_normalizer.NormalizeFixture(Incoming).Leads).Aliases);
 
     [Fact]
     public void Normalize_WhenLeadMissing_RejectsAsNoLeadIdentity()

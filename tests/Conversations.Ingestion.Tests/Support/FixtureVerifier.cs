@@ -24,6 +24,7 @@ internal static class FixtureVerifier
 
         var e = result.SingleEvent();
         Assert.Equal(expected.Event, Assert.Single(EventShape.Of(result)));
+        AliasChecks.AssertEveryIdentifierIsAnAlias(result);
         Assert.Equal(normalizer.Provider, e.Provider);
         Assert.StartsWith($"{normalizer.Provider}:", e.EventId, StringComparison.Ordinal);
         Assert.Equal(Delivery.ReceivedAt, e.ReceivedAt);

@@ -11,6 +11,6 @@ internal static class MutationChecks
     {
         { Error: { } error } => !string.IsNullOrWhiteSpace(error.Detail) && result.Events.Count == 0 && !result.IsIgnored,
         { IgnoredReason: { } reason } => reason.Length > 0 && result.Events.Count == 0,
-        _ => result.Events.Count == 1 && result.Events[0].EventId.Length > 0,
+        _ => result.Events.Count == 1 && result.Events[0].EventId.Length > 0 && result.Leads.All(AliasChecks.AreWellFormed),
     };
 }
