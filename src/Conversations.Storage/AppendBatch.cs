@@ -20,30 +20,47 @@ internal sealed class AppendBatch
             foreach (var @event in append.Events)
             {
                 // The same id twice in one batch: the database would keep the first anyway; sending it once keeps the mapping exact.
-                if (seen.Add(@event.EventId)) Events.Add(new EventRow(append.LeadKey, @event));
+                if (seen.Add(@event.EventId)) Events.Add(new EventRow(append.LeadId, append.ArrivedAs, @event));
             }
             if (append.Delivery is { } delivery) Deliveries.Add(delivery);
             foreach (var mark in append.FunnelMarks)
             {
-                FunnelMarks.Add((mark.CampaignKey, StableNames<FunnelStage>.Of(mark.Stage), append.LeadKey));
+                FunnelMarks.Add((mark.CampaignKey, StableNames<FunnelStage>.Of(mark.Stage), append.LeadId));
                 if (mark.CampaignName is not null) CampaignNames[mark.CampaignKey] = mark.CampaignName;
                 else CampaignNames.TryAdd(mark.CampaignKey, null);
             }
+            foreach (var alias in append.Claims ?? [])
+            {
+                Claims.Add(new ClaimRow(alias, append.LeadId, append.Events.Count > 0 ? append.Events[0].EventId : null));
+            }
         }
         FunnelMarks = FunnelMarks.Distinct().ToList();
+        // Sorted, so that concurrent transactions take the alias index's locks in one order and never deadlock on them.
+        Claims = Claims.DistinctBy(claim => claim.Alias).OrderBy(claim => claim.Alias, StringComparer.Ordinal).ToList();
     }
 
     public List<EventRow> Events { get; } = [];
 
     /// <summary>The raw deliveries to archive in the same transaction, in the order of their appends.</summary>
     public List<RawDelivery> Deliveries { get; } = [];
-    public List<(string CampaignKey, string Stage, string LeadKey)> FunnelMarks { get; private set; } = [];
+    public List<(string CampaignKey, string Stage, string LeadId)> FunnelMarks { get; private set; } = [];
     public Dictionary<string, string?> CampaignNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Aliases to link, one row per alias (the batch holds no two claims of one alias, see <see cref="ClaimingCommit"/>).</summary>
+    public List<ClaimRow> Claims { get; private set; } = [];
+
     /// <summary>The leads whose history is asked for, and the largest limit asked.</summary>
-    public (string[] LeadKeys, int Limit) HistoryRequest =>
-        (_appends.Where(a => a.HistoryLimit > 0).Select(a => a.LeadKey).Distinct().ToArray(),
+    public (string[] LeadIds, int Limit) HistoryRequest =>
+        (_appends.Where(a => a.HistoryLimit > 0).Select(a => a.LeadId).Distinct().ToArray(),
          _appends.Select(a => a.HistoryLimit).DefaultIfEmpty(0).Max());
+
+    /// <summary>
+    /// The claims that did not take, given the aliases the database inserted and, for the others, the lead that holds
+    /// each: a claim of an alias that its own lead already holds takes.
+    /// </summary>
+    public IReadOnlyList<ClaimRow> LostClaims(IReadOnlySet<string> inserted, IReadOnlyDictionary<string, string> holders) =>
+        Claims.Where(claim => !inserted.Contains(claim.Alias)
+            && (!holders.TryGetValue(claim.Alias, out var holder) || holder != claim.LeadId)).ToList();
 
     /// <summary>
     /// Per append, in order: the entries the database inserted (given the positions it returned by event id),
@@ -63,7 +80,7 @@ internal sealed class AppendBatch
                 if (insertedPositions.TryGetValue(@event.EventId, out var position) && claimed.Add(@event.EventId))
                     inserted.Add(new TimelineEntry(position, @event));
             }
-            IReadOnlyList<TimelineEntry> history = append.HistoryLimit > 0 && historyByLead.TryGetValue(append.LeadKey, out var entries)
+            IReadOnlyList<TimelineEntry> history = append.HistoryLimit > 0 && historyByLead.TryGetValue(append.LeadId, out var entries)
                 ? entries.Skip(Math.Max(0, entries.Count - append.HistoryLimit)).ToList()
                 : [];
             results.Add(new AppendOutcome(inserted, history));
@@ -71,8 +88,11 @@ internal sealed class AppendBatch
         return results;
     }
 
-    public sealed record EventRow(string LeadKey, Abstractions.Events.ConversationEvent Event)
+    public sealed record EventRow(string LeadId, string ArrivedAs, Abstractions.Events.ConversationEvent Event)
     {
         public string Kind => StableNames<Abstractions.Events.EventKind>.Of(Event.Kind);
     }
+
+    /// <summary>Link <paramref name="Alias"/> to <paramref name="LeadId"/>, first carried by event <paramref name="EventId"/>.</summary>
+    public sealed record ClaimRow(string Alias, string LeadId, string? EventId);
 }

@@ -1,3 +1,4 @@
+using Conversations.Testing;
 using Conversations.Abstractions.Campaigns;
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Leads;
@@ -18,12 +19,12 @@ public sealed class CampaignGrainTests(ClusterFixture fixture)
         var (a, b) = (NewEmail(), NewEmail());
         var openedTwice = Create(a, EventKind.Opened, T0.AddHours(1), campaign);
 
-        await Lead(a).AppendAsync([Create(a, EventKind.Sent, T0, campaign)]);
-        await Lead(a).AppendAsync([openedTwice]);
-        await Lead(a).AppendAsync([openedTwice]);
-        await Lead(a).AppendAsync([Create(a, EventKind.Opened, T0.AddHours(2), campaign)]);
-        await Lead(b).AppendAsync([Create(b, EventKind.Sent, T0, campaign)]);
-        await Lead(b).AppendAsync([Create(b, EventKind.Bounced, T0.AddMinutes(1), campaign)]);
+        await Lead(a).AppendEventsAsync([Create(a, EventKind.Sent, T0, campaign)]);
+        await Lead(a).AppendEventsAsync([openedTwice]);
+        await Lead(a).AppendEventsAsync([openedTwice]);
+        await Lead(a).AppendEventsAsync([Create(a, EventKind.Opened, T0.AddHours(2), campaign)]);
+        await Lead(b).AppendEventsAsync([Create(b, EventKind.Sent, T0, campaign)]);
+        await Lead(b).AppendEventsAsync([Create(b, EventKind.Bounced, T0.AddMinutes(1), campaign)]);
 
         var view = await Campaign(campaign).GetAsync();
 
@@ -39,8 +40,8 @@ public sealed class CampaignGrainTests(ClusterFixture fixture)
     {
         var campaign = NewCampaignKey();
         var email = NewEmail();
-        await Lead(email).AppendAsync([Create(email, EventKind.Replied, T0, campaign, messageId: "reply-1", direction: Direction.Inbound)]);
-        await Lead(email).AppendAsync([Create(email, EventKind.ReplyClassified, T0.AddMinutes(1), messageId: "reply-1", sentiment: ReplySentiment.Positive)]);
+        await Lead(email).AppendEventsAsync([Create(email, EventKind.Replied, T0, campaign, messageId: "reply-1", direction: Direction.Inbound)]);
+        await Lead(email).AppendEventsAsync([Create(email, EventKind.ReplyClassified, T0.AddMinutes(1), messageId: "reply-1", sentiment: ReplySentiment.Positive)]);
 
         var view = await Campaign(campaign).GetAsync();
         var timeline = await Lead(email).GetTimelineAsync();
@@ -54,8 +55,8 @@ public sealed class CampaignGrainTests(ClusterFixture fixture)
     {
         var campaign = NewCampaignKey();
         var email = NewEmail();
-        await Lead(email).AppendAsync([Create(email, EventKind.ReplyClassified, T0.AddMinutes(1), messageId: "reply-2", sentiment: ReplySentiment.Negative)]);
-        await Lead(email).AppendAsync([Create(email, EventKind.Replied, T0, campaign, messageId: "reply-2", direction: Direction.Inbound)]);
+        await Lead(email).AppendEventsAsync([Create(email, EventKind.ReplyClassified, T0.AddMinutes(1), messageId: "reply-2", sentiment: ReplySentiment.Negative)]);
+        await Lead(email).AppendEventsAsync([Create(email, EventKind.Replied, T0, campaign, messageId: "reply-2", direction: Direction.Inbound)]);
 
         var view = await Campaign(campaign).GetAsync();
 

@@ -1,3 +1,4 @@
+using Conversations.Testing;
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Leads;
 using static Conversations.Grains.Tests.TestEvents;
@@ -17,9 +18,9 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
         var replied = Create(email, EventKind.Replied, T0.AddHours(2));
         var opened = Create(email, EventKind.Opened, T0.AddHours(1));
 
-        await Lead(email).AppendAsync([sent]);
-        await Lead(email).AppendAsync([replied]);
-        await Lead(email).AppendAsync([opened]);
+        await Lead(email).AppendEventsAsync([sent]);
+        await Lead(email).AppendEventsAsync([replied]);
+        await Lead(email).AppendEventsAsync([opened]);
 
         var timeline = await Lead(email).GetTimelineAsync();
         Assert.Equal([sent.EventId, opened.EventId, replied.EventId], timeline.Select(e => e.Event.EventId));
@@ -32,9 +33,9 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
         var email = NewEmail();
         var opened = Create(email, EventKind.Opened, T0);
 
-        var first = await Lead(email).AppendAsync([opened]);
-        var second = await Lead(email).AppendAsync([opened with { ReceivedAt = DateTimeOffset.UtcNow.AddMinutes(5) }]);
-        var both = await Lead(email).AppendAsync([opened, opened]);
+        var first = await Lead(email).AppendEventsAsync([opened]);
+        var second = await Lead(email).AppendEventsAsync([opened with { ReceivedAt = DateTimeOffset.UtcNow.AddMinutes(5) }]);
+        var both = await Lead(email).AppendEventsAsync([opened, opened]);
 
         Assert.Equal(new AppendResult(1, 0), first);
         Assert.Equal(new AppendResult(0, 1), second);
@@ -47,10 +48,10 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
     public async Task Get_AfterEvents_DerivesStatusCountsActivityAndSentiment()
     {
         var email = NewEmail();
-        await Lead(email).AppendAsync([Create(email, EventKind.Sent, T0)]);
-        await Lead(email).AppendAsync([Create(email, EventKind.Replied, T0.AddDays(1), messageId: "r1", direction: Direction.Inbound)]);
-        await Lead(email).AppendAsync([Create(email, EventKind.Opened, T0.AddHours(3))]);
-        await Lead(email).AppendAsync([Create(email, EventKind.ReplyClassified, T0.AddDays(1).AddMinutes(1), messageId: "r1", sentiment: ReplySentiment.Positive)]);
+        await Lead(email).AppendEventsAsync([Create(email, EventKind.Sent, T0)]);
+        await Lead(email).AppendEventsAsync([Create(email, EventKind.Replied, T0.AddDays(1), messageId: "r1", direction: Direction.Inbound)]);
+        await Lead(email).AppendEventsAsync([Create(email, EventKind.Opened, T0.AddHours(3))]);
+        await Lead(email).AppendEventsAsync([Create(email, EventKind.ReplyClassified, T0.AddDays(1).AddMinutes(1), messageId: "r1", sentiment: ReplySentiment.Positive)]);
 
         var lead = await Lead(email).GetAsync();
 
@@ -76,8 +77,8 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
     public async Task Status_WhenBounceArrivesBeforeOpen_StaysBounced()
     {
         var email = NewEmail();
-        await Lead(email).AppendAsync([Create(email, EventKind.Bounced, T0.AddHours(1))]);
-        await Lead(email).AppendAsync([Create(email, EventKind.Opened, T0)]);
+        await Lead(email).AppendEventsAsync([Create(email, EventKind.Bounced, T0.AddHours(1))]);
+        await Lead(email).AppendEventsAsync([Create(email, EventKind.Opened, T0)]);
 
         Assert.Equal(LeadStatus.Bounced, (await Lead(email).GetAsync())!.Status);
     }
@@ -87,8 +88,8 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
     {
         var email = NewEmail();
         var early = Enumerable.Range(0, 100).Select(i => Create(email, EventKind.Opened, T0.AddMinutes(i))).ToList();
-        await Lead(email).AppendAsync(early);
-        for (var i = 0; i < 10; i++) await Lead(email).AppendAsync([Create(email, EventKind.Clicked, T0.AddMinutes(-i))]);
+        await Lead(email).AppendEventsAsync(early);
+        for (var i = 0; i < 10; i++) await Lead(email).AppendEventsAsync([Create(email, EventKind.Clicked, T0.AddMinutes(-i))]);
         var before = await Lead(email).GetAsync();
 
         await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
@@ -108,10 +109,10 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
     public async Task FirstAppendAfterReactivation_RestoresThePriorTimelineWithinItsOwnCommit(int priorEvents)
     {
         var email = NewEmail();
-        await Lead(email).AppendAsync(Enumerable.Range(0, priorEvents).Select(i => Create(email, EventKind.Opened, T0.AddMinutes(i))).ToList());
+        await Lead(email).AppendEventsAsync(Enumerable.Range(0, priorEvents).Select(i => Create(email, EventKind.Opened, T0.AddMinutes(i))).ToList());
         await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-        var result = await Lead(email).AppendAsync([Create(email, EventKind.Clicked, T0.AddDays(1))]);
+        var result = await Lead(email).AppendEventsAsync([Create(email, EventKind.Clicked, T0.AddDays(1))]);
         var lead = await Lead(email).GetAsync();
 
         Assert.Equal(new AppendResult(1, 0), result);

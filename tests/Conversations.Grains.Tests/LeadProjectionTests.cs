@@ -163,7 +163,7 @@ public sealed class LeadProjectionTests
         var view = LeadProjection.ToView("email:ada@example.test", lead);
         LeadProjection.Apply(lead, new TimelineEntry(99, Create(Email, EventKind.Sent, T0.AddDays(1))));
 
-        Assert.Equal("email:ada@example.test", view.LeadKey);
+        Assert.Equal("email:ada@example.test", view.Id);
         Assert.Equal([Email], view.Emails);
         Assert.Equal(("Test", "Lead", "Example"), (view.FirstName, view.LastName, view.Company));
         Assert.Equal(LeadStatus.Replied, view.Status);

@@ -1,3 +1,4 @@
+using Conversations.Testing;
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Streams;
@@ -27,8 +28,8 @@ public sealed class LeadStreamTests(ClusterFixture fixture)
 
         var opened = Create(email, EventKind.Opened, T0);
         var lead = fixture.Cluster.GrainFactory.GetGrain<ILeadGrain>(KeyOf(email));
-        await lead.AppendAsync([opened]);
-        await lead.AppendAsync([opened]);
+        await lead.AppendEventsAsync([opened]);
+        await lead.AppendEventsAsync([opened]);
         await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(500);
         await subscription.UnsubscribeAsync();

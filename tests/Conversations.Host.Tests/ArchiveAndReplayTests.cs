@@ -26,7 +26,7 @@ public sealed class ArchiveAndReplayTests : IAsyncLifetime
     public async Task AcceptedAndIgnoredDeliveries_AreArchivedAsReceived_WithoutCredentials()
     {
         var email = NewEmail();
-        var body = Text("salesforge/02-email_opened.json").Replace(HannaEmail, email, StringComparison.Ordinal);
+        var body = Text("salesforge/02-email_opened.json").AsPerson(email);
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/salesforge?token=whatever-is-ignored-here") { Content = Json(body) };
         request.Headers.Add("Authorization", "Bearer secret-value");
         request.Headers.Add("User-Agent", "Salesforge-Webhooks/1.0");
@@ -51,7 +51,7 @@ public sealed class ArchiveAndReplayTests : IAsyncLifetime
         var sequence = $"seq_{Guid.NewGuid():N}";
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email, sequence))).StatusCode);
         // A delivery kept while its type was not supported yet: stored, never normalized.
-        var missed = Text("salesforge/02-email_opened.json").Replace(HannaEmail, email, StringComparison.Ordinal);
+        var missed = Text("salesforge/02-email_opened.json").AsPerson(email);
         await Archive.StoreAsync(new RawDelivery("salesforge", DateTimeOffset.UtcNow, "application/json", new Dictionary<string, string>(), Encoding.UTF8.GetBytes(missed), "ignored"));
 
         var first = await ReplayAsync(new { provider = "salesforge" });

@@ -56,7 +56,7 @@ public sealed class DurabilityTests
             using var client = first.CreateClient();
             for (var i = 0; i < opens; i++)
             {
-                var json = Text("salesforge/02-email_opened.json").Replace(HannaEmail, email, StringComparison.Ordinal)
+                var json = Text("salesforge/02-email_opened.json").AsPerson(email)
                     .Replace("2026-09-14T09:12:41+02:00", new DateTimeOffset(2026, 9, 14, 9, 0, 0, TimeSpan.Zero).AddMinutes(i).ToString("O"), StringComparison.Ordinal);
                 Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/webhooks/salesforge", Json(json))).StatusCode);
             }

@@ -41,7 +41,8 @@ public sealed class ProviderScenarioTests(EmbeddedHostFixture host)
         Assert.Equal($"salesforge:{sequence}", events[4].GetProperty("campaign").Str("key"));
 
         var lead = await (await Client.GetAsync($"/api/leads/email:{email.ToUpperInvariant()}")).ReadJsonAsync();
-        Assert.Equal($"email:{email}", lead.Str("leadKey"));
+        Assert.StartsWith("ld_", lead.Str("id"));
+        Assert.Contains($"email:{email}", lead.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("unsubscribed", lead.Str("status"));
         Assert.Equal("negative", lead.Str("latestReplySentiment"));
         Assert.Equal(2, lead.GetProperty("counts").GetProperty("opened").GetInt32());

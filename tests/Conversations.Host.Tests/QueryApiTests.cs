@@ -54,8 +54,8 @@ public sealed class QueryApiTests(EmbeddedHostFixture host)
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
 
         Assert.Contains("/webhooks/{provider}", paths);
-        Assert.Contains("/api/leads/{leadKey}", paths);
-        Assert.Contains("/api/leads/{leadKey}/timeline", paths);
+        Assert.Contains("/api/leads/{lead}", paths);
+        Assert.Contains("/api/leads/{lead}/timeline", paths);
         Assert.Contains("/api/campaigns/{campaignId}", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/dashboard", StringComparison.Ordinal));
     }

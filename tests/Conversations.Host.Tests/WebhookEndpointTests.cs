@@ -9,7 +9,7 @@ public sealed class WebhookEndpointTests(EmbeddedHostFixture host)
     private HttpClient Client => host.Client;
 
     [Fact]
-    public async Task Post_ValidDelivery_Returns200WithTheEventIdAndLeadKey()
+    public async Task Post_ValidDelivery_Returns200WithTheEventIdAndLeadId()
     {
         var email = NewEmail();
         var response = await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/02-email_opened.json", email));
@@ -18,7 +18,9 @@ public sealed class WebhookEndpointTests(EmbeddedHostFixture host)
         var receipt = await response.ReadJsonAsync();
         Assert.Equal("accepted", receipt.Str("outcome"));
         Assert.Equal(1, receipt.GetProperty("applied").GetInt32());
-        Assert.Equal($"email:{email}", receipt.GetProperty("leadKeys")[0].GetString());
+        var leadId = receipt.GetProperty("leadIds")[0].GetString();
+        Assert.StartsWith("ld_", leadId);
+        Assert.Equal(leadId, (await (await Client.GetAsync($"/api/leads/email:{email}")).ReadJsonAsync()).Str("id"));
         Assert.StartsWith("salesforge:opened:", receipt.GetProperty("eventIds")[0].GetString());
     }
 
@@ -103,7 +105,7 @@ public sealed class WebhookEndpointTests(EmbeddedHostFixture host)
     {
         var email = NewEmail();
         await Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email));
-        var broken = Text("salesforge/02-email_opened.json").Replace(HannaEmail, email, StringComparison.Ordinal)
+        var broken = Text("salesforge/02-email_opened.json").AsPerson(email)
             .Replace("\"openedAt\": \"2026-09-14T09:12:41+02:00\"", "\"openedAt\": \"yesterday\"", StringComparison.Ordinal);
 
         var response = await Client.PostAsync("/webhooks/salesforge", Json(broken));
@@ -116,7 +118,7 @@ public sealed class WebhookEndpointTests(EmbeddedHostFixture host)
     [Fact]
     public async Task Post_WhenTimeIsFarInTheFuture_Returns422NamingTheField()
     {
-        var body = Text("salesforge/02-email_opened.json").Replace(HannaEmail, NewEmail(), StringComparison.Ordinal)
+        var body = Text("salesforge/02-email_opened.json").AsPerson(NewEmail())
             .Replace("2026-09-14T09:12:41+02:00", "2999-01-01T00:00:00Z", StringComparison.Ordinal);
 
         var problem = await (await Client.PostAsync("/webhooks/salesforge", Json(body))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -135,7 +137,7 @@ public sealed class WebhookEndpointTests(EmbeddedHostFixture host)
     public async Task Post_WhenTextIsLong_StoresItWhole()
     {
         var email = NewEmail();
-        var body = Text("salesforge/01-email_sent.json").Replace(HannaEmail, email, StringComparison.Ordinal)
+        var body = Text("salesforge/01-email_sent.json").AsPerson(email)
             .Replace("would a short call next week make sense?", new string('x', 30_000), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/webhooks/salesforge", Json(body))).StatusCode);

@@ -19,7 +19,7 @@ public sealed class AppendBatchTests
 
         Assert.Equal(
             [("lead-a", "a1", "sent"), ("lead-a", "a2", "sent"), ("lead-b", "b1", "reply_classified")],
-            batch.Events.Select(row => (row.LeadKey, row.Event.EventId, row.Kind)));
+            batch.Events.Select(row => (row.LeadId, row.Event.EventId, row.Kind)));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class AppendBatchTests
             Append("lead-b", [Event("e1"), Event("e2")]),
         ]);
 
-        Assert.Equal([("lead-a", "e1"), ("lead-b", "e2")], batch.Events.Select(row => (row.LeadKey, row.Event.EventId)));
+        Assert.Equal([("lead-a", "e1"), ("lead-b", "e2")], batch.Events.Select(row => (row.LeadId, row.Event.EventId)));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class AppendBatchTests
     private static readonly IReadOnlyDictionary<string, List<TimelineEntry>> NoHistory = new Dictionary<string, List<TimelineEntry>>();
 
     private static TimelineAppend Append(string leadKey, ConversationEvent[] events, FunnelMark[]? marks = null, int historyLimit = 0) =>
-        new(leadKey, events, marks ?? [], historyLimit);
+        new(leadKey, leadKey, events, marks ?? [], historyLimit);
 
     private static FunnelMark Mark(string campaignKey, FunnelStage stage, string? name = "Campaign") => new(campaignKey, name, stage);
 

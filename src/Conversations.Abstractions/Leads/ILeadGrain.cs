@@ -1,18 +1,17 @@
-using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Timeline;
 
 namespace Conversations.Abstractions.Leads;
 
-/// <summary>One lead's durable conversation timeline and the state derived from it; keyed by <see cref="LeadKey"/>.</summary>
+/// <summary>One lead's durable conversation timeline and the state derived from it; keyed by its <see cref="LeadId"/>.</summary>
 [Alias("conversations.ILeadGrain")]
 public interface ILeadGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Appends events that are not yet in the timeline; returns once they are durable. With a
-    /// <paramref name="delivery"/>, the raw delivery they came in is archived in the same transaction.
+    /// Appends events that are not yet in the timeline, links the aliases the append claims and archives its raw
+    /// delivery, all in one transaction; returns once they are durable (or, when a claim lost, that nothing was written).
     /// </summary>
     [Alias("Append")]
-    Task<AppendResult> AppendAsync(IReadOnlyList<ConversationEvent> events, RawDelivery? delivery = null);
+    Task<AppendResult> AppendAsync(LeadAppend append);
 
     /// <summary>The lead's identities, status and counts, or null when it has no events.</summary>
     [Alias("Get")]

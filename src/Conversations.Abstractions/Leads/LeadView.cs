@@ -2,11 +2,13 @@ using Conversations.Abstractions.Events;
 
 namespace Conversations.Abstractions.Leads;
 
-/// <summary>A lead as the query API shows it.</summary>
+/// <summary>A lead as the query API shows it: its id, the aliases that reach it, and what its events say about the person.</summary>
 [GenerateSerializer, Immutable, Alias("conversations.LeadView")]
 public sealed record LeadView
 {
-    [Id(0)] public required string LeadKey { get; init; }
+    [Id(0)] public required string Id { get; init; }
+    /// <summary>Every alias linked to the lead in the directory, in the order they were linked.</summary>
+    [Id(14)] public IReadOnlyList<string> Aliases { get; init; } = [];
     [Id(1)] public required IReadOnlyList<string> Emails { get; init; }
     [Id(2)] public required IReadOnlyList<string> LinkedInPublicIds { get; init; }
     [Id(3)] public required IReadOnlyList<string> Phones { get; init; }

@@ -14,22 +14,22 @@ public interface ITimelineStore
     Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default);
 
     /// <summary>The lead's entries with a position above <paramref name="afterPosition"/>, in occurred-at order.</summary>
-    Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadId, long afterPosition = 0, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Up to <paramref name="limit"/> of the lead's entries after <paramref name="after"/> (from the start when
     /// null), in occurred-at order, ties in position order. The limit is applied by the store, not by the caller.
     /// </summary>
-    Task<TimelinePage> ReadPageAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken = default);
+    Task<TimelinePage> ReadPageAsync(string leadId, TimelineCursor? after, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Whether any event is recorded for the lead: one index lookup, no rows read.</summary>
-    Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default);
+    Task<bool> ExistsAsync(string leadId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The lead's <paramref name="limit"/> most recently appended entries, in position order. Fewer than
     /// <paramref name="limit"/> means this is the whole timeline.
     /// </summary>
-    Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadId, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The campaign's name and unique-lead counts per stage, or null when no event named it.</summary>
     Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default);

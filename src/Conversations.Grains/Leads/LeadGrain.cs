@@ -34,14 +34,14 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
     private IGrainStorage _snapshotStorage = null!;
     private IAsyncStream<ConversationEvent> _stream = null!;
 
-    private string LeadKey => this.GetPrimaryKeyString();
+    private string LeadId => this.GetPrimaryKeyString();
     private LeadSnapshot State => _snapshot.State ??= new LeadSnapshot();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _snapshotStorage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.LeadSnapshots);
         _stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ConversationEvent>(
-            StreamId.Create(StreamNames.EventsNamespace, StreamNames.PartitionOf(LeadKey)));
+            StreamId.Create(StreamNames.EventsNamespace, StreamNames.PartitionOf(LeadId)));
         return Task.CompletedTask;
     }
 
@@ -50,8 +50,9 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
         if (_restored && _eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
     }
 
-    public async Task<AppendResult> AppendAsync(IReadOnlyList<ConversationEvent> events, RawDelivery? delivery = null)
+    public async Task<AppendResult> AppendAsync(LeadAppend append)
     {
+        var events = append.Events;
         // Replies and classifications look at earlier replies (campaign, sentiment): those need the state first.
         if (!_restored && events.Any(e => e.IsReply || e.Kind == EventKind.ReplyClassified)) await RestoreAsync();
 
@@ -60,7 +61,8 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
         try
         {
             outcome = await timeline.AppendAsync(new TimelineAppend(
-                LeadKey, offered, FunnelMarks.For(State, offered), HistoryLimit: _restored ? 0 : ReplayLimit, Delivery: delivery));
+                LeadId, append.ArrivedAs, offered, FunnelMarks.For(State, offered),
+                HistoryLimit: _restored ? 0 : ReplayLimit, Delivery: append.Delivery, Claims: append.Claims));
         }
         catch
         {
@@ -68,6 +70,7 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
             DeactivateOnIdle();
             throw;
         }
+        if (outcome.ClaimLost) return AppendResult.Lost;
 
         if (!_restored) await RestoreAsync(outcome.History);
         Apply(outcome.Applied);
@@ -79,12 +82,12 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
     public async Task<LeadView?> GetAsync()
     {
         if (!_restored) await RestoreAsync();
-        return State.EventCount == 0 ? null : LeadProjection.ToView(LeadKey, State);
+        return State.EventCount == 0 ? null : LeadProjection.ToView(LeadId, State);
     }
 
-    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync() => timeline.ReadAsync(LeadKey);
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync() => timeline.ReadAsync(LeadId);
 
-    private async Task RestoreAsync() => await RestoreAsync(await timeline.ReadLatestAsync(LeadKey, ReplayLimit));
+    private async Task RestoreAsync() => await RestoreAsync(await timeline.ReadLatestAsync(LeadId, ReplayLimit));
 
     /// <param name="latest">The lead's latest entries, at most <see cref="ReplayLimit"/>, in position order.</param>
     private async Task RestoreAsync(IReadOnlyList<TimelineEntry> latest)
@@ -96,7 +99,7 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
         else
         {
             await LoadSnapshotAsync();
-            Apply(await timeline.ReadAsync(LeadKey, State.Position));
+            Apply(await timeline.ReadAsync(LeadId, State.Position));
         }
         _restored = true;
     }
@@ -131,7 +134,7 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
             catch (Exception exception)
             {
                 // The event is durable in the log; a failed publish must not fail the append (and cause a redelivery).
-                LogPublishFailed(logger, exception, entry.Event.EventId, LeadKey);
+                LogPublishFailed(logger, exception, entry.Event.EventId, LeadId);
             }
         }
     }
@@ -160,14 +163,14 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
         catch (Exception exception)
         {
             // Losing a snapshot costs only replay time on the next activation.
-            LogSnapshotFailed(logger, exception, LeadKey);
+            LogSnapshotFailed(logger, exception, LeadId);
             _snapshotLoaded = false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing event {EventId} of lead {LeadKey} failed; it is stored")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId, string leadKey);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing event {EventId} of lead {LeadId} failed; it is stored")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId, string leadId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of lead {LeadKey} failed; it will be rebuilt from the log")]
-    private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string leadKey);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of lead {LeadId} failed; it will be rebuilt from the log")]
+    private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string leadId);
 }

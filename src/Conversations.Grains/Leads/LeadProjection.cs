@@ -52,9 +52,9 @@ public static class LeadProjection
         _ => LeadStatus.New,
     };
 
-    public static LeadView ToView(string leadKey, LeadSnapshot lead) => new()
+    public static LeadView ToView(string leadId, LeadSnapshot lead) => new()
     {
-        LeadKey = leadKey,
+        Id = leadId,
         Emails = [.. lead.Emails],
         LinkedInPublicIds = [.. lead.LinkedInPublicIds],
         Phones = [.. lead.Phones],

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
 using Conversations.Host.Access;
+using Conversations.Host.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Host.Apis;
@@ -12,12 +13,14 @@ public static class LeadsApi
     public static RouteGroupBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/leads").WithTags("Leads").RequireOperatorRead();
-        group.MapGet("/{leadKey}", GetLeadAsync)
+        group.MapGet("/{lead}", GetLeadAsync)
             .WithName("GetLead")
-            .WithSummary("A lead's identities, status, counts, and first and last activity. Keys look like email:bill@example.com, linkedin:alex-doe or salesiq:visitor:2638000000123.")
+            .WithSummary("A lead's id, aliases, identities, status, counts, and first and last activity.")
+            .WithDescription("`lead` is the lead's id (ld_…) or any of its aliases: email:bill@example.com, linkedin:alex-doe, " +
+                "phone:+31612345678, or a provider's id such as salesforge:contact:123 or salesiq:visitor:2638000000123.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{leadKey}/timeline", GetTimelineAsync)
+        group.MapGet("/{lead}/timeline", GetTimelineAsync)
             .WithName("GetLeadTimeline")
             .WithSummary("A page of the lead's events in occurred-at order (ties in arrival order).")
             .WithDescription($"Pages hold up to `limit` events ({TimelinePageLimits.Default} by default, at most {TimelinePageLimits.Max}). " +
@@ -28,22 +31,24 @@ public static class LeadsApi
     }
 
     public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLeadAsync(
-        string leadKey, ITimelineStore timeline, IGrainFactory grains, CancellationToken cancellationToken)
+        string lead, LeadLocator locator, ILeadDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (LeadKey.Parse(leadKey) is not { } key) return InvalidKey(leadKey);
-        // An unknown key costs one index lookup: asking its grain would activate it and read its log for nothing.
-        if (!await timeline.ExistsAsync(key, cancellationToken)) return NotFound(key);
-        return await grains.GetGrain<ILeadGrain>(key).GetAsync() is { } lead ? TypedResults.Ok(lead) : NotFound(key);
+        // An unknown lead costs one index lookup: asking a grain would activate it and read its log for nothing.
+        var located = await locator.FindAsync(lead, cancellationToken);
+        if (!located.WellFormed) return InvalidKey();
+        if (located.LeadId is not { } id) return NotFound();
+        if (await grains.GetGrain<ILeadGrain>(id).GetAsync() is not { } view) return NotFound();
+        return TypedResults.Ok(view with { Aliases = await directory.AliasesOfAsync(id, cancellationToken) });
     }
 
     public static async Task<Results<Ok<TimelinePageResponse>, ValidationProblem, ProblemHttpResult>> GetTimelineAsync(
-        string leadKey,
+        string lead,
         [Description("Events per page (default 100)."), Range(1, TimelinePageLimits.Max)] int? limit,
         [Description("The nextCursor of the previous page; omit for the first page.")] string? cursor,
+        LeadLocator locator,
         ITimelineStore timeline,
         CancellationToken cancellationToken)
     {
-        if (LeadKey.Parse(leadKey) is not { } key) return InvalidKey(leadKey);
         var pageSize = limit ?? TimelinePageLimits.Default;
         if (pageSize is < 1 or > TimelinePageLimits.Max)
             return InvalidParameter(nameof(limit), $"limit must be between 1 and {TimelinePageLimits.Max}.");
@@ -54,24 +59,28 @@ public static class LeadsApi
                 return InvalidParameter(nameof(cursor), "cursor is not a nextCursor this service returned.");
             after = decoded;
         }
+        var located = await locator.FindAsync(lead, cancellationToken);
+        if (!located.WellFormed) return InvalidKey();
+        if (located.LeadId is not { } id) return NotFound();
 
         // Straight from the store, not through the lead grain: the log holds only committed events, and a read
         // should neither activate the lead's grain nor queue behind its appends.
-        var page = await timeline.ReadPageAsync(key, after, pageSize, cancellationToken);
-        if (page.Entries.Count == 0 && (after is null || !await timeline.ExistsAsync(key, cancellationToken))) return NotFound(key);
-        return TypedResults.Ok(TimelinePageResponse.From(key, page));
+        var page = await timeline.ReadPageAsync(id, after, pageSize, cancellationToken);
+        return TypedResults.Ok(TimelinePageResponse.From(id, page));
     }
 
-    private static ProblemHttpResult InvalidKey(string leadKey) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidKey, title: "Not a lead key",
-        detail: "A lead key is email:<address>, linkedin:<public id or profile URL>, phone:<E.164 number>, or a provider's id: " +
-            "salesforge:contact:<id>, seleqt:lead:<id>, salesiq:visitor:<id>, breakcold:lead:<id>, chat:customer:<id>, generic:<source>:<id>.");
+    private static ProblemHttpResult InvalidKey() => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidKey, title: "Not a lead id or alias",
+        detail: "A lead is named by its id (ld_ and 32 hex digits) or an alias: email:<address>, linkedin:<public id or profile URL>, " +
+            "phone:<E.164 number>, or a provider's id such as salesforge:contact:<id>, seleqt:lead:<id>, breakcold:lead:<id>, " +
+            "salesiq:visitor:<id>, chat:customer:<id> or generic:<source>:<id>.");
 
     private static ValidationProblem InvalidParameter(string parameter, string message) => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { [parameter] = [message] },
         type: ProblemTypes.InvalidParameter, title: $"Invalid query parameter '{parameter}'", detail: message);
 
-    private static ProblemHttpResult NotFound(string key) => TypedResults.Problem(
+    // The text is not echoed: an alias is personal data, and problem details end up in logs.
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "Lead not found",
-        detail: $"No event has been recorded for lead '{key}'.");
+        detail: "No lead has that id or alias.");
 }

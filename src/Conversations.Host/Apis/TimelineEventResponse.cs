@@ -3,7 +3,7 @@ using Conversations.Abstractions.Timeline;
 
 namespace Conversations.Host.Apis;
 
-/// <summary>One event of a lead's timeline, as <c>GET /api/leads/{leadKey}/timeline</c> returns it.</summary>
+/// <summary>One event of a lead's timeline, as <c>GET /api/leads/{lead}/timeline</c> returns it.</summary>
 public sealed record TimelineEventResponse(
     string Id,
     long Position,

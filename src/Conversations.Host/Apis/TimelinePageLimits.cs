@@ -1,6 +1,6 @@
 namespace Conversations.Host.Apis;
 
-/// <summary>How many events one <c>GET /api/leads/{leadKey}/timeline</c> answer holds.</summary>
+/// <summary>How many events one <c>GET /api/leads/{lead}/timeline</c> answer holds.</summary>
 public static class TimelinePageLimits
 {
     public const int Default = 100;

@@ -4,17 +4,17 @@ using Conversations.Abstractions.Timeline;
 namespace Conversations.Host.Apis;
 
 /// <summary>
-/// One page of a lead's timeline, as <c>GET /api/leads/{leadKey}/timeline</c> returns it: <c>count</c> is the number
+/// One page of a lead's timeline, as <c>GET /api/leads/{lead}/timeline</c> returns it: <c>count</c> is the number
 /// of events on this page, <c>nextCursor</c> the <c>cursor</c> for the next page (null on the last).
 /// </summary>
 public sealed record TimelinePageResponse(
-    string LeadKey,
+    string LeadId,
     int Count,
     IReadOnlyList<TimelineEventResponse> Events,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextCursor)
 {
-    public static TimelinePageResponse From(string leadKey, TimelinePage page) => new(
-        leadKey,
+    public static TimelinePageResponse From(string leadId, TimelinePage page) => new(
+        leadId,
         page.Entries.Count,
         page.Entries.Select(TimelineEventResponse.From).ToList(),
         page.Next is { } next ? TimelineCursorText.Encode(next) : null);

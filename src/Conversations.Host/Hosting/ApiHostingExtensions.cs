@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Conversations.Host.Apis;
 using Conversations.Host.Archive;
+using Conversations.Host.Identity;
 using Conversations.Host.OpenApi;
 using Conversations.Host.Replay;
 using Conversations.Host.Webhooks;
@@ -25,6 +26,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemesTransformer>().AddDocumentTransformer<ServerUrlTransformer>().AddOperationTransformer<SecurityRequirementsTransformer>());
         builder.Services.AddConversationsHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddLeadIdentity();
         builder.Services.AddSingleton<LeadGrainAppender>();
         builder.Services.AddSingleton<WebhookReceiver>();
         builder.Services.AddSingleton<IHttpContextFactory, WebhookTokenHttpContextFactory>();

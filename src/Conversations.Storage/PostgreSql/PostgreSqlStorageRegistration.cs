@@ -1,4 +1,5 @@
 using Conversations.Abstractions;
+using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,8 @@ internal static class PostgreSqlStorageRegistration
         services.AddSingleton(sp => PostgreSqlDataSource.Create(Options(sp).PostgreSqlConnectionString!));
         services.AddSingleton<ITimelineStore>(sp =>
             new PostgreSqlTimelineStore(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
+        services.AddSingleton<ILeadDirectory>(sp =>
+            new PostgreSqlLeadDirectory(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
         services.AddSingleton<IDeliveryArchive>(sp =>
             new PostgreSqlDeliveryArchive(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
         foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })

@@ -18,25 +18,35 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
 {
     // Runs first in the batch, so it sees each lead's timeline as it was before this commit.
     private const string SelectHistory = """
-        SELECT k.lead_key, e.position, e.payload::text
-        FROM unnest(@lead_keys) AS k(lead_key)
+        SELECT k.lead_id, e.position, e.payload::text
+        FROM unnest(@lead_ids) AS k(lead_id)
         CROSS JOIN LATERAL (
             SELECT position, payload FROM conversation_events c
-            WHERE c.lead_key = k.lead_key ORDER BY position DESC LIMIT @limit) AS e
-        ORDER BY k.lead_key, e.position
+            WHERE c.lead_id = k.lead_id ORDER BY position DESC LIMIT @limit) AS e
+        ORDER BY k.lead_id, e.position
         """;
 
+    // Claims arrive sorted by alias (AppendBatch), so concurrent commits wait on each other's aliases in one order.
+    private const string InsertClaims = """
+        INSERT INTO lead_aliases (alias, lead_id, linked_by_event)
+        SELECT * FROM unnest(@aliases, @lead_ids, @event_ids)
+        ON CONFLICT (alias) DO NOTHING
+        RETURNING alias
+        """;
+
+    private const string SelectHolders = "SELECT alias, lead_id FROM lead_aliases WHERE alias = ANY(@aliases)";
+
     private const string InsertEvents = """
-        INSERT INTO conversation_events (event_id, lead_key, occurred_at, received_at, kind, provider, campaign_key, payload)
-        SELECT * FROM unnest(@event_ids, @lead_keys, @occurred_at, @received_at, @kinds, @providers, @campaign_keys, @payloads::jsonb[])
+        INSERT INTO conversation_events (event_id, lead_id, arrived_as, occurred_at, received_at, kind, provider, campaign_key, payload)
+        SELECT * FROM unnest(@event_ids, @lead_ids, @arrived_as, @occurred_at, @received_at, @kinds, @providers, @campaign_keys, @payloads::jsonb[])
         ON CONFLICT (event_id) DO NOTHING
         RETURNING event_id, position
         """;
 
     // Rows are inserted in key order so that concurrent group commits take index locks in one order.
     private const string InsertFunnelMarks = """
-        INSERT INTO campaign_funnel (campaign_key, stage, lead_key)
-        SELECT * FROM unnest(@campaign_keys, @stages, @lead_keys) ORDER BY 1, 2, 3
+        INSERT INTO campaign_funnel (campaign_key, stage, lead_id)
+        SELECT * FROM unnest(@campaign_keys, @stages, @lead_ids) ORDER BY 1, 2, 3
         ON CONFLICT DO NOTHING
         """;
 
@@ -57,19 +67,19 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
 
     private const string SelectTimeline = """
         SELECT position, payload::text FROM conversation_events
-        WHERE lead_key = @lead_key AND position > @after
+        WHERE lead_id = @lead_id AND position > @after
         ORDER BY occurred_at, position
         """;
 
     // Keyset paging served by conversation_events_by_lead_occurred_at (deploy/postgresql/012): no sort, no offset.
     private const string SelectPage = """
         SELECT position, occurred_at, payload::text FROM conversation_events
-        WHERE lead_key = @lead_key AND (occurred_at, position) > (@occurred_at, @position)
+        WHERE lead_id = @lead_id AND (occurred_at, position) > (@occurred_at, @position)
         ORDER BY occurred_at, position
         LIMIT @limit
         """;
 
-    private const string SelectExists = "SELECT EXISTS (SELECT 1 FROM conversation_events WHERE lead_key = @lead_key)";
+    private const string SelectExists = "SELECT EXISTS (SELECT 1 FROM conversation_events WHERE lead_id = @lead_id)";
 
     private const string SelectCampaign = """
         SELECT (SELECT name FROM campaigns WHERE campaign_key = @campaign_key),
@@ -81,7 +91,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
 
     private const string SelectLatest = """
         SELECT position, payload::text FROM
-            (SELECT position, payload FROM conversation_events WHERE lead_key = @lead_key ORDER BY position DESC LIMIT @limit) AS latest
+            (SELECT position, payload FROM conversation_events WHERE lead_id = @lead_id ORDER BY position DESC LIMIT @limit) AS latest
         ORDER BY position
         """;
 
@@ -97,9 +107,11 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
     public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
         _queue.EnqueueAsync(append, cancellationToken);
 
-    private async Task<IReadOnlyList<AppendOutcome>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<AppendOutcome>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken) =>
+        ClaimingCommit.RunAsync(appends, CommitWithRetriesAsync, cancellationToken);
+
+    private async Task<BatchAttempt> CommitWithRetriesAsync(AppendBatch batch, CancellationToken cancellationToken)
     {
-        var batch = new AppendBatch(appends);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -120,9 +132,10 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         }
     }
 
-    private async Task<IReadOnlyList<AppendOutcome>> CommitOnceAsync(AppendBatch batch, CancellationToken cancellationToken)
+    private async Task<BatchAttempt> CommitOnceAsync(AppendBatch batch, CancellationToken cancellationToken)
     {
         var inserted = new Dictionary<string, long>(batch.Events.Count, StringComparer.Ordinal);
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
         var history = new Dictionary<string, List<TimelineEntry>>(StringComparer.Ordinal);
         var (historyLeads, historyLimit) = batch.HistoryRequest;
 
@@ -131,6 +144,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         await using (var command = new NpgsqlBatch(connection, transaction))
         {
             if (historyLeads.Length > 0) command.BatchCommands.Add(HistoryCommand(historyLeads, historyLimit));
+            if (batch.Claims.Count > 0) command.BatchCommands.Add(ClaimsCommand(batch));
             if (batch.Events.Count > 0) command.BatchCommands.Add(EventsCommand(batch));
             if (batch.FunnelMarks.Count > 0) command.BatchCommands.Add(FunnelCommand(batch));
             if (batch.CampaignNames.Count > 0)
@@ -139,16 +153,21 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
                 command.BatchCommands.Add(CampaignsCommand(RenameCampaigns, batch));
             }
             if (batch.Deliveries.Count > 0) command.BatchCommands.Add(PostgreSqlDeliveryRows.InsertCommand(batch.Deliveries));
-            if (command.BatchCommands.Count == 0) return batch.Results(inserted, history);
+            if (command.BatchCommands.Count == 0) return BatchAttempt.Committed(batch.Results(inserted, history));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (historyLeads.Length > 0)
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var leadKey = reader.GetString(0);
-                    if (!history.TryGetValue(leadKey, out var entries)) history[leadKey] = entries = [];
+                    var leadId = reader.GetString(0);
+                    if (!history.TryGetValue(leadId, out var entries)) history[leadId] = entries = [];
                     entries.Add(new TimelineEntry(reader.GetInt64(1), TimelineJson.Deserialize(reader.GetString(2))));
                 }
+                await reader.NextResultAsync(cancellationToken);
+            }
+            if (batch.Claims.Count > 0)
+            {
+                while (await reader.ReadAsync(cancellationToken)) claimed.Add(reader.GetString(0));
                 await reader.NextResultAsync(cancellationToken);
             }
             if (batch.Events.Count > 0)
@@ -157,14 +176,37 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
             }
             while (await reader.NextResultAsync(cancellationToken)) { }
         }
+        if (claimed.Count < batch.Claims.Count)
+        {
+            var lost = batch.LostClaims(claimed, await HoldersAsync(connection, transaction, batch, claimed, cancellationToken));
+            // Disposing the transaction without committing rolls it back.
+            if (lost.Count > 0) return BatchAttempt.RolledBack(lost);
+        }
         await transaction.CommitAsync(cancellationToken);
-        return batch.Results(inserted, history);
+        return BatchAttempt.Committed(batch.Results(inserted, history));
     }
 
-    private static NpgsqlBatchCommand HistoryCommand(string[] leadKeys, int limit)
+    /// <summary>Who holds the claimed aliases that were not inserted: seen after the insert waited for their holders to commit.</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> HoldersAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, AppendBatch batch, HashSet<string> claimed, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SelectHolders, connection, transaction);
+        command.Parameters.Add(TextArray("aliases", batch.Claims.Select(c => c.Alias).Where(alias => !claimed.Contains(alias))));
+        return await ReadAliasesAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> ReadAliasesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var leads = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) leads[reader.GetString(0)] = reader.GetString(1);
+        return leads;
+    }
+
+    private static NpgsqlBatchCommand HistoryCommand(string[] leadIds, int limit)
     {
         var command = new NpgsqlBatchCommand(SelectHistory);
-        command.Parameters.Add(TextArray("lead_keys", leadKeys));
+        command.Parameters.Add(TextArray("lead_ids", leadIds));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
         return command;
     }
@@ -174,7 +216,8 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         var rows = batch.Events;
         var command = new NpgsqlBatchCommand(InsertEvents);
         command.Parameters.Add(TextArray("event_ids", rows.Select(r => r.Event.EventId)));
-        command.Parameters.Add(TextArray("lead_keys", rows.Select(r => r.LeadKey)));
+        command.Parameters.Add(TextArray("lead_ids", rows.Select(r => r.LeadId)));
+        command.Parameters.Add(TextArray("arrived_as", rows.Select(r => r.ArrivedAs)));
         command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
             { TypedValue = rows.Select(r => r.Event.OccurredAt.UtcDateTime).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<DateTime[]>("received_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
@@ -191,7 +234,16 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         var command = new NpgsqlBatchCommand(InsertFunnelMarks);
         command.Parameters.Add(TextArray("campaign_keys", batch.FunnelMarks.Select(m => m.CampaignKey)));
         command.Parameters.Add(TextArray("stages", batch.FunnelMarks.Select(m => m.Stage)));
-        command.Parameters.Add(TextArray("lead_keys", batch.FunnelMarks.Select(m => m.LeadKey)));
+        command.Parameters.Add(TextArray("lead_ids", batch.FunnelMarks.Select(m => m.LeadId)));
+        return command;
+    }
+
+    private static NpgsqlBatchCommand ClaimsCommand(AppendBatch batch)
+    {
+        var command = new NpgsqlBatchCommand(InsertClaims);
+        command.Parameters.Add(TextArray("aliases", batch.Claims.Select(c => c.Alias)));
+        command.Parameters.Add(TextArray("lead_ids", batch.Claims.Select(c => c.LeadId)));
+        command.Parameters.Add(TextArray("event_ids", batch.Claims.Select(c => c.EventId)));
         return command;
     }
 
@@ -206,27 +258,27 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
     private static NpgsqlParameter<string?[]> TextArray(string name, IEnumerable<string?> values) =>
         new NpgsqlParameter<string?[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
 
-    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default) =>
-        Retried(token => ReadOnceAsync(leadKey, afterPosition, token), cancellationToken);
+    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadId, long afterPosition = 0, CancellationToken cancellationToken = default) =>
+        Retried(token => ReadOnceAsync(leadId, afterPosition, token), cancellationToken);
 
-    private async Task<IReadOnlyList<TimelineEntry>> ReadOnceAsync(string leadKey, long afterPosition, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimelineEntry>> ReadOnceAsync(string leadId, long afterPosition, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(SelectTimeline);
-        command.Parameters.AddWithValue("lead_key", leadKey);
+        command.Parameters.AddWithValue("lead_id", leadId);
         command.Parameters.AddWithValue("after", afterPosition);
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
-    public Task<TimelinePage> ReadPageAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken = default)
+    public Task<TimelinePage> ReadPageAsync(string leadId, TimelineCursor? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return Retried(token => ReadPageOnceAsync(leadKey, after, limit, token), cancellationToken);
+        return Retried(token => ReadPageOnceAsync(leadId, after, limit, token), cancellationToken);
     }
 
-    private async Task<TimelinePage> ReadPageOnceAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken)
+    private async Task<TimelinePage> ReadPageOnceAsync(string leadId, TimelineCursor? after, int limit, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(SelectPage);
-        command.Parameters.AddWithValue("lead_key", leadKey);
+        command.Parameters.AddWithValue("lead_id", leadId);
         // The cursor carries the stored value (microseconds), so the comparison is exact; MinValue means -infinity.
         command.Parameters.Add(new NpgsqlParameter<DateTime>("occurred_at", NpgsqlDbType.TimestampTz)
             { TypedValue = new DateTime(after?.OccurredAtUtcTicks ?? DateTime.MinValue.Ticks, DateTimeKind.Utc) });
@@ -245,23 +297,23 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         return new TimelinePage(entries, null);
     }
 
-    public Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default) =>
-        Retried(token => ExistsOnceAsync(leadKey, token), cancellationToken);
+    public Task<bool> ExistsAsync(string leadId, CancellationToken cancellationToken = default) =>
+        Retried(token => ExistsOnceAsync(leadId, token), cancellationToken);
 
-    private async Task<bool> ExistsOnceAsync(string leadKey, CancellationToken cancellationToken)
+    private async Task<bool> ExistsOnceAsync(string leadId, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(SelectExists);
-        command.Parameters.AddWithValue("lead_key", leadKey);
+        command.Parameters.AddWithValue("lead_id", leadId);
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
-    public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default) =>
-        Retried(token => ReadLatestOnceAsync(leadKey, limit, token), cancellationToken);
+    public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadId, int limit, CancellationToken cancellationToken = default) =>
+        Retried(token => ReadLatestOnceAsync(leadId, limit, token), cancellationToken);
 
-    private async Task<IReadOnlyList<TimelineEntry>> ReadLatestOnceAsync(string leadKey, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimelineEntry>> ReadLatestOnceAsync(string leadId, int limit, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(SelectLatest);
-        command.Parameters.AddWithValue("lead_key", leadKey);
+        command.Parameters.AddWithValue("lead_id", leadId);
         command.Parameters.AddWithValue("limit", limit);
         return await ReadEntriesAsync(command, cancellationToken);
     }

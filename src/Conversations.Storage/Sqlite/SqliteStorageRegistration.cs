@@ -1,4 +1,5 @@
 using Conversations.Abstractions;
+using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ internal static class SqliteStorageRegistration
     {
         services.AddSingleton(sp => new SqliteDatabase(Options(sp).DataDirectory));
         services.AddSingleton<ITimelineStore>(sp => new SqliteTimelineStore(sp.GetRequiredService<SqliteDatabase>(), Options(sp).MaxBatchSize));
+        services.AddSingleton<ILeadDirectory>(sp => new SqliteLeadDirectory(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IDeliveryArchive>(sp => new SqliteDeliveryArchive(sp.GetRequiredService<SqliteDatabase>(), Options(sp).MaxBatchSize));
         foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
         {

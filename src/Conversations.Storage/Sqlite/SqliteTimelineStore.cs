@@ -25,43 +25,54 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
     public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>
         _queue.EnqueueAsync(append, cancellationToken);
 
-    private Task<IReadOnlyList<AppendOutcome>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<AppendOutcome>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken) =>
+        ClaimingCommit.RunAsync(appends, (batch, _) => Task.FromResult(Commit(batch)), cancellationToken);
+
+    private BatchAttempt Commit(AppendBatch batch)
     {
-        var batch = new AppendBatch(appends);
         var inserted = new Dictionary<string, long>(batch.Events.Count, StringComparer.Ordinal);
         var history = new Dictionary<string, List<TimelineEntry>>(StringComparer.Ordinal);
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
 
         var (historyLeads, historyLimit) = batch.HistoryRequest;
-        foreach (var leadKey in historyLeads)
+        foreach (var leadId in historyLeads)
         {
-            using var latest = LatestCommand(connection, transaction, leadKey, historyLimit);
-            history[leadKey] = [.. ReadEntries(latest)];
+            using var latest = LatestCommand(connection, transaction, leadId, historyLimit);
+            history[leadId] = [.. ReadEntries(latest)];
+        }
+
+        var claimed = SqliteAliasRows.Claim(connection, transaction, batch.Claims, DateTime.UtcNow.Ticks);
+        if (claimed.Count < batch.Claims.Count)
+        {
+            var lost = batch.LostClaims(claimed, SqliteAliasRows.Holders(connection, transaction,
+                batch.Claims.Select(c => c.Alias).Where(alias => !claimed.Contains(alias))));
+            // Disposing the transaction without committing rolls it back.
+            if (lost.Count > 0) return BatchAttempt.RolledBack(lost);
         }
 
         using (var insert = Command(connection, transaction, """
-            INSERT INTO conversation_events (event_id, lead_key, occurred_at, received_at, kind, provider, campaign_key, payload)
-            VALUES ($id, $lead, $occurred, $received, $kind, $provider, $campaign, $payload)
+            INSERT INTO conversation_events (event_id, lead_id, arrived_as, occurred_at, received_at, kind, provider, campaign_key, payload)
+            VALUES ($id, $lead, $arrived, $occurred, $received, $kind, $provider, $campaign, $payload)
             ON CONFLICT (event_id) DO NOTHING
             RETURNING position
-            """, "$id", "$lead", "$occurred", "$received", "$kind", "$provider", "$campaign", "$payload"))
+            """, "$id", "$lead", "$arrived", "$occurred", "$received", "$kind", "$provider", "$campaign", "$payload"))
         {
             foreach (var row in batch.Events)
             {
-                Bind(insert, row.Event.EventId, row.LeadKey, row.Event.OccurredAt.UtcTicks, row.Event.ReceivedAt.UtcTicks,
+                Bind(insert, row.Event.EventId, row.LeadId, row.ArrivedAs, row.Event.OccurredAt.UtcTicks, row.Event.ReceivedAt.UtcTicks,
                     row.Kind, row.Event.Provider, row.Event.Campaign?.Key, TimelineJson.Serialize(row.Event));
                 if (insert.ExecuteScalar() is long position) inserted[row.Event.EventId] = position;
             }
         }
 
         using (var mark = Command(connection, transaction,
-            "INSERT INTO campaign_funnel (campaign_key, stage, lead_key) VALUES ($campaign, $stage, $lead) ON CONFLICT DO NOTHING",
+            "INSERT INTO campaign_funnel (campaign_key, stage, lead_id) VALUES ($campaign, $stage, $lead) ON CONFLICT DO NOTHING",
             "$campaign", "$stage", "$lead"))
         {
-            foreach (var (campaignKey, stage, leadKey) in batch.FunnelMarks)
+            foreach (var (campaignKey, stage, leadId) in batch.FunnelMarks)
             {
-                Bind(mark, campaignKey, stage, leadKey);
+                Bind(mark, campaignKey, stage, leadId);
                 mark.ExecuteNonQuery();
             }
         }
@@ -81,39 +92,39 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
 
         SqliteDeliveryRows.Insert(connection, transaction, batch.Deliveries);
         transaction.Commit();
-        return Task.FromResult(batch.Results(inserted, history));
+        return BatchAttempt.Committed(batch.Results(inserted, history));
     }
 
-    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadKey, long afterPosition = 0, CancellationToken cancellationToken = default) =>
-        OffTheCallersThread.Run(() => Read(leadKey, afterPosition), cancellationToken);
+    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadId, long afterPosition = 0, CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() => Read(leadId, afterPosition), cancellationToken);
 
-    private IReadOnlyList<TimelineEntry> Read(string leadKey, long afterPosition)
+    private IReadOnlyList<TimelineEntry> Read(string leadId, long afterPosition)
     {
         using var connection = _database.Open();
         using var command = Command(connection, null,
-            "SELECT position, payload FROM conversation_events WHERE lead_key = $lead AND position > $after ORDER BY occurred_at, position",
+            "SELECT position, payload FROM conversation_events WHERE lead_id = $lead AND position > $after ORDER BY occurred_at, position",
             "$lead", "$after");
-        Bind(command, leadKey, afterPosition);
+        Bind(command, leadId, afterPosition);
         return ReadEntries(command);
     }
 
-    public Task<TimelinePage> ReadPageAsync(string leadKey, TimelineCursor? after, int limit, CancellationToken cancellationToken = default)
+    public Task<TimelinePage> ReadPageAsync(string leadId, TimelineCursor? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return OffTheCallersThread.Run(() => ReadPage(leadKey, after, limit), cancellationToken);
+        return OffTheCallersThread.Run(() => ReadPage(leadId, after, limit), cancellationToken);
     }
 
-    private TimelinePage ReadPage(string leadKey, TimelineCursor? after, int limit)
+    private TimelinePage ReadPage(string leadId, TimelineCursor? after, int limit)
     {
         using var connection = _database.Open();
         // One row more than asked tells whether another page follows.
         using var command = Command(connection, null, """
             SELECT position, occurred_at, payload FROM conversation_events
-            WHERE lead_key = $lead AND (occurred_at, position) > ($occurred, $position)
+            WHERE lead_id = $lead AND (occurred_at, position) > ($occurred, $position)
             ORDER BY occurred_at, position
             LIMIT $limit
             """, "$lead", "$occurred", "$position", "$limit");
-        Bind(command, leadKey, after?.OccurredAtUtcTicks ?? long.MinValue, after?.Position ?? 0L, limit + 1);
+        Bind(command, leadId, after?.OccurredAtUtcTicks ?? long.MinValue, after?.Position ?? 0L, limit + 1);
         using var reader = command.ExecuteReader();
         var entries = new List<TimelineEntry>(Math.Min(limit, 256));
         var last = default(TimelineCursor);
@@ -126,36 +137,36 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         return new TimelinePage(entries, null);
     }
 
-    public Task<bool> ExistsAsync(string leadKey, CancellationToken cancellationToken = default) =>
-        OffTheCallersThread.Run(() => Exists(leadKey), cancellationToken);
+    public Task<bool> ExistsAsync(string leadId, CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() => Exists(leadId), cancellationToken);
 
-    private bool Exists(string leadKey)
+    private bool Exists(string leadId)
     {
         using var connection = _database.Open();
         using var command = Command(connection, null,
-            "SELECT EXISTS (SELECT 1 FROM conversation_events WHERE lead_key = $lead)", "$lead");
-        Bind(command, leadKey);
+            "SELECT EXISTS (SELECT 1 FROM conversation_events WHERE lead_id = $lead)", "$lead");
+        Bind(command, leadId);
         return command.ExecuteScalar() is 1L;
     }
 
-    public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default) =>
-        OffTheCallersThread.Run(() => ReadLatest(leadKey, limit), cancellationToken);
+    public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadId, int limit, CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() => ReadLatest(leadId, limit), cancellationToken);
 
-    private IReadOnlyList<TimelineEntry> ReadLatest(string leadKey, int limit)
+    private IReadOnlyList<TimelineEntry> ReadLatest(string leadId, int limit)
     {
         using var connection = _database.Open();
-        using var command = LatestCommand(connection, null, leadKey, limit);
+        using var command = LatestCommand(connection, null, leadId, limit);
         return ReadEntries(command);
     }
 
-    private static SqliteCommand LatestCommand(SqliteConnection connection, SqliteTransaction? transaction, string leadKey, int limit)
+    private static SqliteCommand LatestCommand(SqliteConnection connection, SqliteTransaction? transaction, string leadId, int limit)
     {
         var command = Command(connection, transaction, """
             SELECT position, payload FROM
-                (SELECT position, payload FROM conversation_events WHERE lead_key = $lead ORDER BY position DESC LIMIT $limit)
+                (SELECT position, payload FROM conversation_events WHERE lead_id = $lead ORDER BY position DESC LIMIT $limit)
             ORDER BY position
             """, "$lead", "$limit");
-        Bind(command, leadKey, limit);
+        Bind(command, leadId, limit);
         return command;
     }
 

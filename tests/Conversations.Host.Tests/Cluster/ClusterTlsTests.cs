@@ -48,10 +48,10 @@ public sealed class ClusterTlsTests(TlsHostFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task TlsClient_WithTheClusterCertificate_CallsAGrain()
     {
-        var email = await IngestLeadAsync();
+        var (email, leadId) = await IngestLeadAsync();
 
         using var client = await GatewayClient.StartAsync(fixture.Host.Services, fixture.ClusterCertificate);
-        var lead = await ReadLeadAsync(client, email);
+        var lead = await ReadLeadAsync(client, leadId);
 
         Assert.NotNull(lead);
         Assert.Equal([email], lead.Emails);
@@ -60,11 +60,11 @@ public sealed class ClusterTlsTests(TlsHostFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task TlsClient_WithAPinnedCertificate_CallsAGrain()
     {
-        var email = await IngestLeadAsync();
+        var (email, leadId) = await IngestLeadAsync();
 
         using var client = await GatewayClient.StartAsync(fixture.Host.Services, fixture.PinnedCertificate, fixture.ClusterCertificate.Thumbprint);
 
-        Assert.Equal([email], (await ReadLeadAsync(client, email))?.Emails);
+        Assert.Equal([email], (await ReadLeadAsync(client, leadId))?.Emails);
     }
 
     [Fact]
@@ -85,16 +85,16 @@ public sealed class ClusterTlsTests(TlsHostFixture fixture, ITestOutputHelper ou
         Assert.NotNull(failure);
     }
 
-    private async Task<string> IngestLeadAsync()
+    private async Task<(string Email, string LeadId)> IngestLeadAsync()
     {
         var email = NewEmail();
         var response = await fixture.Host.Client.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email));
         response.EnsureSuccessStatusCode();
-        return email;
+        return (email, (await response.ReadJsonAsync()).GetProperty("leadIds")[0].GetString()!);
     }
 
-    private static Task<LeadView?> ReadLeadAsync(IHost client, string email) =>
-        client.Services.GetRequiredService<IClusterClient>().GetGrain<ILeadGrain>(LeadKey.From(email, null, null)!).GetAsync();
+    private static Task<LeadView?> ReadLeadAsync(IHost client, string leadId) =>
+        client.Services.GetRequiredService<IClusterClient>().GetGrain<ILeadGrain>(leadId).GetAsync();
 
     /// <summary>Connects and reads a lead; the failure, if any: a refused client's start is cancelled at the bound, or its call fails.</summary>
     private async Task<Exception?> CallThroughGatewayAsync(X509Certificate2? certificate, string? serverThumbprint = null)

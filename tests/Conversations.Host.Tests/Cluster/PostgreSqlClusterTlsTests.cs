@@ -33,9 +33,10 @@ public sealed class PostgreSqlClusterTlsTests(PostgresServerFixture postgres) : 
         await WaitForActiveSilosAsync(second.Services, 2);
 
         var email = NewEmail();
-        (await secondHttp.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email))).EnsureSuccessStatusCode();
+        var response = (await secondHttp.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email))).EnsureSuccessStatusCode();
+        var leadId = (await response.ReadJsonAsync()).GetProperty("leadIds")[0].GetString()!;
         using var client = await GatewayClient.StartAsync(first.Services, certificate);
-        var lead = await client.Services.GetRequiredService<IClusterClient>().GetGrain<ILeadGrain>(LeadKey.From(email, null, null)!).GetAsync();
+        var lead = await client.Services.GetRequiredService<IClusterClient>().GetGrain<ILeadGrain>(leadId).GetAsync();
 
         Assert.Equal([email], lead?.Emails);
     }

@@ -32,13 +32,10 @@ public sealed class NfcInShippedHostProcessTests
         await using var host = await RunningHostProcess.StartDevelopmentAsync();
         var suffix = Guid.NewGuid().ToString("N")[..12];
 
-        var decomposedKey = await DeliverAsync(host, Decomposed, $"2-nfc-decomposed-{suffix}", "Hallo");
-        var precomposedKey = await DeliverAsync(host, Precomposed, $"2-nfc-precomposed-{suffix}", "Danke!");
+        var decomposedLead = await DeliverAsync(host, Decomposed, $"2-nfc-decomposed-{suffix}", "Hallo");
+        var precomposedLead = await DeliverAsync(host, Precomposed, $"2-nfc-precomposed-{suffix}", "Danke!");
 
-        Assert.Equal($"linkedin:{Precomposed}", precomposedKey);
-        // Both spellings print alike: the lengths tell a missing composition apart.
-        Assert.True(decomposedKey == precomposedKey,
-            $"The decomposed spelling made a second lead: {decomposedKey.Length} characters against {precomposedKey.Length}.");
+        Assert.True(decomposedLead == precomposedLead, $"The decomposed spelling made a second lead: {decomposedLead} and {precomposedLead}.");
         using var response = await host.Client.GetAsync($"/api/leads/{Uri.EscapeDataString($"linkedin:{Precomposed}")}/timeline");
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var timeline = await response.ReadJsonAsync();
@@ -60,6 +57,6 @@ public sealed class NfcInShippedHostProcessTests
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{host.Output}");
         var receipt = await response.ReadJsonAsync();
         Assert.Equal("accepted", receipt.Str("outcome"));
-        return Assert.Single(receipt.GetProperty("leadKeys").EnumerateArray()).GetString()!;
+        return Assert.Single(receipt.GetProperty("leadIds").EnumerateArray()).GetString()!;
     }
 }

@@ -110,7 +110,7 @@ public abstract class ReplayResumeAndFailureContract : IAsyncLifetime
     /// <summary>Archives a delivery as if it had arrived while its type was unsupported: stored, never normalized.</summary>
     private async Task<long> StoreMissedOpenAsync(string email)
     {
-        var body = Text("salesforge/02-email_opened.json").Replace(HannaEmail, email, StringComparison.Ordinal);
+        var body = Text("salesforge/02-email_opened.json").AsPerson(email);
         return await Archive.StoreAsync(new RawDelivery("salesforge", DateTimeOffset.UtcNow, "application/json",
             new Dictionary<string, string>(), Encoding.UTF8.GetBytes(body), "ignored"));
     }

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public sealed class StorageFault
     /// <summary>Timeline appends are refused for what they hold, as a store refuses a value it cannot keep.</summary>
     public bool TimelineAppendsRefused { get; set; }
 
-    /// <summary>Every timeline read, and the store's ping, fail: the store cannot be reached.</summary>
+    /// <summary>Every timeline and lead directory read, and the store's ping, fail: the store cannot be reached.</summary>
     public bool TimelineReadsFail { get; set; }
 
     /// <summary>Wraps the host's archive and timeline store so that they fail while the switch says so.</summary>
@@ -23,6 +24,7 @@ public sealed class StorageFault
     {
         Decorate<IDeliveryArchive>(services, inner => new FaultyArchive(inner, this));
         Decorate<ITimelineStore>(services, inner => new FaultyTimeline(inner, this));
+        Decorate<ILeadDirectory>(services, inner => new FaultyDirectory(inner, this));
     }
 
     private static void Decorate<T>(IServiceCollection services, Func<T, T> wrap) where T : class
@@ -44,6 +46,17 @@ public sealed class StorageFault
 
         public Task<int> DeleteReceivedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
             inner.DeleteReceivedBeforeAsync(cutoff, cancellationToken);
+
+        public ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+    }
+
+    private sealed class FaultyDirectory(ILeadDirectory inner, StorageFault fault) : ILeadDirectory, IAsyncDisposable
+    {
+        public Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyCollection<string> aliases, CancellationToken cancellationToken = default) =>
+            fault.TimelineReadsFail ? throw Failure() : inner.FindAsync(aliases, cancellationToken);
+
+        public Task<IReadOnlyList<string>> AliasesOfAsync(string leadId, CancellationToken cancellationToken = default) =>
+            fault.TimelineReadsFail ? throw Failure() : inner.AliasesOfAsync(leadId, cancellationToken);
 
         public ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
     }

@@ -17,7 +17,7 @@ public sealed class OpenApiSecurityTests(EmbeddedHostFixture host)
         Assert.Equal("x-siqsignature", schemes.GetProperty("salesIqSignature").Str("name"));
 
         Assert.Equal(["admin"], ScopesOf(Operation(document, "/api/admin/replay", "post"), "operatorApiKey"));
-        Assert.Equal(["read"], ScopesOf(Operation(document, "/api/leads/{leadKey}", "get"), "operatorBearer"));
+        Assert.Equal(["read"], ScopesOf(Operation(document, "/api/leads/{lead}", "get"), "operatorBearer"));
         var webhook = Operation(document, "/webhooks/{provider}", "post");
         Assert.Contains(webhook.GetProperty("security").EnumerateArray(), r => r.TryGetProperty("standardWebhooksSignature", out _));
         Assert.DoesNotContain(webhook.GetProperty("security").EnumerateArray(), r => r.TryGetProperty("operatorApiKey", out _));

@@ -105,7 +105,7 @@ public abstract class AppendCommitContract : IAsyncLifetime
     }
 
     private static TimelineAppend Append(string email, RawDelivery? delivery, params ConversationEvent[] events) =>
-        new($"email:{email}", events, [], Delivery: delivery);
+        new($"email:{email}", $"email:{email}", events, [], Delivery: delivery);
 
     /// <summary>A delivery whose body is <paramref name="marker"/>, so a test finds its own among the archived ones.</summary>
     private static RawDelivery Delivery(string marker, string outcome = "accepted") => new(

@@ -75,7 +75,7 @@ public abstract class DeliveryStorageContract : IAsyncLifetime
 
         var responses = await Task.WhenAll(emails.Select(email =>
         {
-            var json = Text("salesforge/01-email_sent.json").Replace(HannaEmail, email, StringComparison.Ordinal)
+            var json = Text("salesforge/01-email_sent.json").AsPerson(email)
                 .Replace("0a1b2c3d-", $"{email[5..17]}-", StringComparison.Ordinal);
             if (email == poisoned) json = json.Replace("\"firstName\": \"Hanna\"", "\"firstName\": \"Han\\u0000na\"", StringComparison.Ordinal);
             return _client.PostAsync("/webhooks/salesforge", Json(json));

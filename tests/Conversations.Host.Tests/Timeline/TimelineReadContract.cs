@@ -103,7 +103,7 @@ public abstract class TimelineReadContract : IAsyncLifetime
     private async Task<ConversationEvent> AppendAsync(string email, DateTimeOffset occurredAt)
     {
         var @event = OpenedEvents.Create(email, occurredAt);
-        var outcome = await Store.AppendAsync(new TimelineAppend(LeadKey.From(email, null, null)!, [@event], []));
+        var outcome = await Store.AppendAsync(new TimelineAppend(LeadKey.From(email, null, null)!, LeadKey.From(email, null, null)!, [@event], []));
         Assert.Single(outcome.Applied);
         return @event;
     }

@@ -34,7 +34,7 @@ internal static class SeleqtExpectations
                 FirstName = "Jürgen",
                 LastName = "Müller",
                 Company = "Tailwind Traders",
-                ProviderLeadId = "4411",
+                ProviderLeadId = "4413",
                 CampaignKey = RetailCampaign,
                 CampaignName = RetailCampaignName,
                 MessageId = "2-ABCDEF1237",
@@ -95,7 +95,7 @@ internal static class SeleqtExpectations
             FirstName = "Pieter",
             LastName = "de Vries",
             Company = "Tailwind Traders",
-            ProviderLeadId = "4411",
+            ProviderLeadId = "4412",
             CampaignKey = RetailCampaign,
             CampaignName = RetailCampaignName,
         };
