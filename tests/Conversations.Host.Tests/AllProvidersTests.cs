@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Conversations.Host.Tests.Fuzz;
 using Conversations.Ingestion.Generic;
 using Conversations.Testing;
@@ -96,6 +97,67 @@ public sealed class AllProvidersTests : IAsyncLifetime
         var lead = await (await Client.GetAsync($"/api/leads/{Uri.EscapeDataString(typedKey)}")).ReadJsonAsync();
         Assert.Equal(leadId, lead.Str("id"));
         Assert.Equal([leadKey], lead.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public async Task SalesIqVisitorKnownOnlyByItsId_IsStitchedToTheEmail_WhenAVisitorUpdateCarriesBoth()
+    {
+        var visitorId = Random.Shared.NextInt64(10_000_000_000, 99_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var email = $"visitor-{Guid.NewGuid():N}@contoso-example.de";
+        var idOnly = SalesIqVisitor("salesiq/08-visitor-updated-lead-no-email.json", visitorId, email: null);
+        var withEmail = SalesIqVisitor("salesiq/07-visitor-updated-contact.json", visitorId, email);
+
+        var first = await DeliverAsync("salesiq", idOnly);
+        var second = await DeliverAsync("salesiq", withEmail);
+
+        Assert.Equal(first, second);
+        var lead = await (await Client.GetAsync($"/api/leads/email:{email}")).ReadJsonAsync();
+        Assert.Equal(first, lead.Str("id"));
+        Assert.Equal([$"email:{email}", $"salesiq:visitor:{visitorId}"], lead.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task BreakcoldLeadKnownOnlyByItsId_IsStitchedToTheEmail_WhenALaterEventCarriesBoth()
+    {
+        var leadId = Guid.NewGuid().ToString();
+        var email = $"lead-{Guid.NewGuid():N}@northwind.example";
+        var idOnly = JsonNode.Parse(Fixture.Read("breakcold/seed-lead.create.json"))!;
+        idOnly["payload"]!["id"] = leadId;
+        var withEmail = JsonNode.Parse(Fixture.Read("breakcold/01-lead.create.json"))!;
+        withEmail["event"] = "lead.update";
+        withEmail["payload"]!["id"] = leadId;
+        withEmail["payload"]!["email"] = email;
+        withEmail["payload"]!["linkedin_url"] = null;
+
+        var first = await DeliverAsync("breakcold", Encoding.UTF8.GetBytes(idOnly.ToJsonString()));
+        var second = await DeliverAsync("breakcold", Encoding.UTF8.GetBytes(withEmail.ToJsonString()));
+
+        Assert.Equal(first, second);
+        var timeline = await (await Client.GetAsync($"/api/leads/breakcold:lead:{leadId}/timeline")).ReadJsonAsync();
+        Assert.Equal(2, timeline.GetProperty("count").GetInt32());
+        Assert.Equal(first, (await (await Client.GetAsync($"/api/leads/email:{email}")).ReadJsonAsync()).Str("id"));
+    }
+
+    private static byte[] SalesIqVisitor(string fixture, string visitorId, string? email)
+    {
+        var body = JsonNode.Parse(Fixture.Read(fixture))!;
+        body["entity_id"] = visitorId;
+        var entity = body["entity"]!.AsObject();
+        entity["id"] = visitorId;
+        entity.Remove("lead");
+        entity["email_id"] = email;
+        entity.Remove("phone");
+        return Encoding.UTF8.GetBytes(body.ToJsonString());
+    }
+
+    private async Task<string> DeliverAsync(string providerName, byte[] body)
+    {
+        using var request = FuzzProviders.All.Single(p => p.Name == providerName).Request(body);
+        using var response = await Client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var receipt = await response.ReadJsonAsync();
+        Assert.Equal("accepted", receipt.Str("outcome"));
+        return Assert.Single(receipt.GetProperty("leadIds").EnumerateArray()).GetString()!;
     }
 
     [Theory]

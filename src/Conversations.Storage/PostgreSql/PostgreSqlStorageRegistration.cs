@@ -17,8 +17,10 @@ internal static class PostgreSqlStorageRegistration
         services.AddSingleton(sp => PostgreSqlDataSource.Create(Options(sp).PostgreSqlConnectionString!));
         services.AddSingleton<ITimelineStore>(sp =>
             new PostgreSqlTimelineStore(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
-        services.AddSingleton<ILeadDirectory>(sp =>
-            new PostgreSqlLeadDirectory(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
+        services.AddKeyedSingleton(nameof(PostgreSqlLeadDirectory), (sp, _) =>
+            PostgreSqlDataSource.CreateForGrowingLookups(Options(sp).PostgreSqlConnectionString!));
+        services.AddSingleton<ILeadDirectory>(sp => new PostgreSqlLeadDirectory(
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(PostgreSqlLeadDirectory)), Options(sp).MaxBatchSize, Options(sp).Writers));
         services.AddSingleton<IDeliveryArchive>(sp =>
             new PostgreSqlDeliveryArchive(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
         foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })

@@ -9,8 +9,6 @@ namespace Conversations.Host.Tests.Cluster;
 /// <summary>In PostgreSQL clustering, silos talk to each other over TLS too.</summary>
 public sealed class PostgreSqlClusterTlsTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>
 {
-    private static readonly TimeSpan MembershipBound = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task TwoSilosWithTls_FormOneCluster_AndServeATlsClient()
     {
@@ -29,8 +27,8 @@ public sealed class PostgreSqlClusterTlsTests(PostgresServerFixture postgres) : 
         // The second silo becomes active only once it has reached the first over the (TLS) silo port.
         await using var second = ConversationsHostFactory.PostgreSql(connectionString, settings);
         using var secondHttp = second.CreateClient();
-        await WaitForActiveSilosAsync(first.Services, 2);
-        await WaitForActiveSilosAsync(second.Services, 2);
+        await ClusterMembership.WaitForActiveSilosAsync(first.Services, 2);
+        await ClusterMembership.WaitForActiveSilosAsync(second.Services, 2);
 
         var email = NewEmail();
         var response = (await secondHttp.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email))).EnsureSuccessStatusCode();
@@ -39,15 +37,5 @@ public sealed class PostgreSqlClusterTlsTests(PostgresServerFixture postgres) : 
         var lead = await client.Services.GetRequiredService<IClusterClient>().GetGrain<ILeadGrain>(leadId).GetAsync();
 
         Assert.Equal([email], lead?.Emails);
-    }
-
-    private static async Task WaitForActiveSilosAsync(IServiceProvider services, int count)
-    {
-        var membership = services.GetRequiredService<IClusterMembershipService>();
-        using var timeout = new CancellationTokenSource(MembershipBound);
-        while (membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) < count)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
-        }
     }
 }
