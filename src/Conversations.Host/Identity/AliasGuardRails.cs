@@ -19,15 +19,18 @@ public enum AliasUse
 /// <summary>The guard rails of <see cref="IdentityOptions"/>: which aliases may join two identifiers into one person.</summary>
 public sealed class AliasGuardRails
 {
-    private readonly HashSet<string> _roleLocalParts;
-    private readonly HashSet<string> _placeholders;
+    // Looked up by span: the resolver asks about every alias of every delivery, and slicing them must not allocate.
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _roleLocalParts;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _placeholders;
     private readonly HashSet<string> _shared;
 
     public AliasGuardRails(IOptions<IdentityOptions> options)
     {
         var settings = options.Value;
-        _roleLocalParts = new(settings.RoleAddressLocalParts ?? IdentityOptions.DefaultRoleAddressLocalParts, StringComparer.OrdinalIgnoreCase);
-        _placeholders = new(settings.Placeholders ?? IdentityOptions.DefaultPlaceholders, StringComparer.OrdinalIgnoreCase);
+        _roleLocalParts = new HashSet<string>(settings.RoleAddressLocalParts ?? IdentityOptions.DefaultRoleAddressLocalParts, StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        _placeholders = new HashSet<string>(settings.Placeholders ?? IdentityOptions.DefaultPlaceholders, StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         _shared = new(settings.SharedAliases?.Select(alias => LeadKey.Parse(alias) ?? alias) ?? [], StringComparer.Ordinal);
     }
 
@@ -45,14 +48,14 @@ public sealed class AliasGuardRails
         var localPart = address[..Math.Max(0, address.IndexOf('@'))];
         var tag = localPart.IndexOf('+');
         if (tag >= 0) localPart = localPart[..tag];
-        return _roleLocalParts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(localPart);
+        return _roleLocalParts.Contains(localPart);
     }
 
     /// <summary>The part after the scheme and scope: <c>salesforge:contact:null</c> → <c>null</c>.</summary>
-    private static string ValueOf(string alias)
+    private static ReadOnlySpan<char> ValueOf(string alias)
     {
-        if (alias.StartsWith(LeadKey.EmailPrefix, StringComparison.Ordinal)) return alias[LeadKey.EmailPrefix.Length..];
+        if (alias.StartsWith(LeadKey.EmailPrefix, StringComparison.Ordinal)) return alias.AsSpan(LeadKey.EmailPrefix.Length);
         var separator = alias.LastIndexOf(':');
-        return separator < 0 ? alias : alias[(separator + 1)..];
+        return separator < 0 ? alias : alias.AsSpan(separator + 1);
     }
 }

@@ -32,20 +32,20 @@ public sealed partial class LeadResolver(
         }
 
         var chosen = FirstKnownLead(candidates) ?? cache.Propose(candidates[0], LeadId.New()).LeadId;
-        var claims = new List<string>();
+        List<string>? claims = null;
         List<string>? others = null;
         foreach (var alias in candidates)
         {
             var entry = cache.TryGet(alias, out var known) ? known : cache.Propose(alias, chosen);
             if (entry.LeadId != chosen) (others ??= []).Add(entry.LeadId);
-            else if (!entry.Confirmed) claims.Add(alias);
+            else if (!entry.Confirmed) (claims ??= []).Add(alias);
         }
         if (others is not null)
         {
             metrics.Conflict();
             LogConflict(logger, chosen, string.Join(", ", others.Distinct()));
         }
-        return new LeadRoute(chosen, candidates[0], claims);
+        return new LeadRoute(chosen, candidates[0], (IReadOnlyList<string>?)claims ?? []);
     }
 
     /// <summary>The route's claims committed: the directory holds them now.</summary>
@@ -62,8 +62,9 @@ public sealed partial class LeadResolver(
     }
 
     /// <summary>The aliases that may link; else the first shared one alone (a shared inbox is a lead of its own); else none.</summary>
-    private List<string> Candidates(IReadOnlyList<string> aliases)
+    private IReadOnlyList<string> Candidates(IReadOnlyList<string> aliases)
     {
+        if (aliases.All(alias => guardRails.UseOf(alias) == AliasUse.Links)) return aliases;
         var linking = new List<string>(aliases.Count);
         string? alone = null;
         foreach (var alias in aliases)
@@ -78,7 +79,7 @@ public sealed partial class LeadResolver(
         return linking;
     }
 
-    private string? FirstKnownLead(List<string> candidates)
+    private string? FirstKnownLead(IReadOnlyList<string> candidates)
     {
         foreach (var alias in candidates)
         {

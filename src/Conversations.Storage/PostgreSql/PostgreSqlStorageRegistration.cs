@@ -19,8 +19,10 @@ internal static class PostgreSqlStorageRegistration
             new PostgreSqlTimelineStore(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
         services.AddKeyedSingleton(nameof(PostgreSqlLeadDirectory), (sp, _) =>
             PostgreSqlDataSource.CreateForGrowingLookups(Options(sp).PostgreSqlConnectionString!));
+        // One reader: lookups that arrive while one is running wait and go together, so a burst of new people costs a
+        // few round trips and a single busy backend, not one per writer.
         services.AddSingleton<ILeadDirectory>(sp => new PostgreSqlLeadDirectory(
-            sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(PostgreSqlLeadDirectory)), Options(sp).MaxBatchSize, Options(sp).Writers));
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(PostgreSqlLeadDirectory)), Options(sp).MaxBatchSize, readers: 1));
         services.AddSingleton<IDeliveryArchive>(sp =>
             new PostgreSqlDeliveryArchive(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
         foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
