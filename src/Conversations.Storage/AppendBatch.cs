@@ -54,6 +54,10 @@ internal sealed class AppendBatch
         (_appends.Where(a => a.HistoryLimit > 0).Select(a => a.LeadId).Distinct().ToArray(),
          _appends.Select(a => a.HistoryLimit).DefaultIfEmpty(0).Max());
 
+    /// <summary>The claimed aliases the database did not insert: each is held by a lead already, this one or another.</summary>
+    public IEnumerable<string> UnclaimedAliases(IReadOnlySet<string> inserted) =>
+        Claims.Select(claim => claim.Alias).Where(alias => !inserted.Contains(alias));
+
     /// <summary>
     /// The claims that did not take, given the aliases the database inserted and, for the others, the lead that holds
     /// each: a claim of an alias that its own lead already holds takes.

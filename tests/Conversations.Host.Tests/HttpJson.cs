@@ -23,5 +23,12 @@ internal static class HttpJson
         return problem;
     }
 
+    /// <summary>Asserts a webhook answered 200 (showing the body otherwise); returns the one lead its receipt names.</summary>
+    public static async Task<string> ReadSingleLeadIdAsync(this HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return Assert.Single((await response.ReadJsonAsync()).GetProperty("leadIds").EnumerateArray()).GetString()!;
+    }
+
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 }

@@ -15,12 +15,12 @@ public static class StreamNames
     public const string EventsNamespace = "conversation-events";
     public const int PartitionCount = 8;
 
-    /// <summary>The partition of a lead's events: a stable hash of the lead key (the same in every process and version).</summary>
-    public static int PartitionOf(string leadKey)
+    /// <summary>The partition of a lead's events: a stable hash of the lead id (the same in every process and version).</summary>
+    public static int PartitionOf(string leadId)
     {
         // FNV-1a over UTF-8: string.GetHashCode is randomized per process, so it cannot place a lead.
         var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(leadKey)) hash = (hash ^ b) * 16777619u;
+        foreach (var b in Encoding.UTF8.GetBytes(leadId)) hash = (hash ^ b) * 16777619u;
         return (int)(hash % PartitionCount);
     }
 

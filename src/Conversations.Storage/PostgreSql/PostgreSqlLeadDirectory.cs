@@ -1,7 +1,6 @@
 using Conversations.Abstractions.Leads;
 using Conversations.Storage.GroupCommit;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Conversations.Storage.PostgreSql;
 
@@ -11,7 +10,6 @@ namespace Conversations.Storage.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlLeadDirectory : ILeadDirectory, IAsyncDisposable
 {
-    private const string SelectLeads = "SELECT alias, lead_id FROM lead_aliases WHERE alias = ANY(@aliases)";
     private const string SelectAliases = "SELECT alias FROM lead_aliases WHERE lead_id = @lead_id ORDER BY linked_at, alias";
 
     private readonly NpgsqlDataSource _dataSource;
@@ -32,12 +30,8 @@ public sealed class PostgreSqlLeadDirectory : ILeadDirectory, IAsyncDisposable
         var all = requests.SelectMany(aliases => aliases).Distinct(StringComparer.Ordinal).ToArray();
         var found = await PostgreSqlFailures.RetryOnceOnDeadConnectionAsync(_dataSource, async token =>
         {
-            await using var command = _dataSource.CreateCommand(SelectLeads);
-            command.Parameters.Add(new NpgsqlParameter<string[]>("aliases", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = all });
-            var leads = new Dictionary<string, string>(StringComparer.Ordinal);
-            await using var reader = await command.ExecuteReaderAsync(token);
-            while (await reader.ReadAsync(token)) leads[reader.GetString(0)] = reader.GetString(1);
-            return leads;
+            await using var command = _dataSource.CreateCommand();
+            return await PostgreSqlAliasRows.HoldersAsync(command, all, token);
         }, cancellationToken);
         return requests.Select(aliases => (IReadOnlyDictionary<string, string>)aliases
             .Where(found.ContainsKey).Distinct(StringComparer.Ordinal).ToDictionary(alias => alias, alias => found[alias], StringComparer.Ordinal)).ToList();

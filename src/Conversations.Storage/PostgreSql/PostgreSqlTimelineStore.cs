@@ -34,8 +34,6 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         RETURNING alias
         """;
 
-    private const string SelectHolders = "SELECT alias, lead_id FROM lead_aliases WHERE alias = ANY(@aliases)";
-
     private const string InsertEvents = """
         INSERT INTO conversation_events (event_id, lead_id, arrived_as, occurred_at, received_at, kind, provider, campaign_key, payload)
         SELECT * FROM unnest(@event_ids, @lead_ids, @arrived_as, @occurred_at, @received_at, @kinds, @providers, @campaign_keys, @payloads::jsonb[])
@@ -178,29 +176,14 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         }
         if (claimed.Count < batch.Claims.Count)
         {
-            var lost = batch.LostClaims(claimed, await HoldersAsync(connection, transaction, batch, claimed, cancellationToken));
+            await using var holders = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+            // Seen after the insert waited for the holders of those aliases to commit.
+            var lost = batch.LostClaims(claimed, await PostgreSqlAliasRows.HoldersAsync(holders, batch.UnclaimedAliases(claimed), cancellationToken));
             // Disposing the transaction without committing rolls it back.
             if (lost.Count > 0) return BatchAttempt.RolledBack(lost);
         }
         await transaction.CommitAsync(cancellationToken);
         return BatchAttempt.Committed(batch.Results(inserted, history));
-    }
-
-    /// <summary>Who holds the claimed aliases that were not inserted: seen after the insert waited for their holders to commit.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> HoldersAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, AppendBatch batch, HashSet<string> claimed, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(SelectHolders, connection, transaction);
-        command.Parameters.Add(TextArray("aliases", batch.Claims.Select(c => c.Alias).Where(alias => !claimed.Contains(alias))));
-        return await ReadAliasesAsync(command, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyDictionary<string, string>> ReadAliasesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var leads = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) leads[reader.GetString(0)] = reader.GetString(1);
-        return leads;
     }
 
     private static NpgsqlBatchCommand HistoryCommand(string[] leadIds, int limit)

@@ -45,8 +45,7 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         var claimed = SqliteAliasRows.Claim(connection, transaction, batch.Claims, DateTime.UtcNow.Ticks);
         if (claimed.Count < batch.Claims.Count)
         {
-            var lost = batch.LostClaims(claimed, SqliteAliasRows.Holders(connection, transaction,
-                batch.Claims.Select(c => c.Alias).Where(alias => !claimed.Contains(alias))));
+            var lost = batch.LostClaims(claimed, SqliteAliasRows.Holders(connection, transaction, batch.UnclaimedAliases(claimed)));
             // Disposing the transaction without committing rolls it back.
             if (lost.Count > 0) return BatchAttempt.RolledBack(lost);
         }

@@ -1,4 +1,3 @@
-using System.Net;
 using Conversations.Host.Tests.Cluster;
 using Conversations.Host.Tests.PostgreSql;
 using static Conversations.Host.Tests.Identity.PersonPayloads;
@@ -41,7 +40,6 @@ public sealed class TwoSiloLeadIdentityTests(PostgresServerFixture postgres) : I
     private static async Task<string> DeliverAsync(HttpClient silo, HttpContent body)
     {
         using var response = await silo.PostAsync("/webhooks/salesforge", body);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return Assert.Single((await response.ReadJsonAsync()).GetProperty("leadIds").EnumerateArray()).GetString()!;
+        return await response.ReadSingleLeadIdAsync();
     }
 }
