@@ -46,7 +46,7 @@ internal sealed class AppendBatch
     public List<(string CampaignKey, string Stage, string LeadId)> FunnelMarks { get; private set; } = [];
     public Dictionary<string, string?> CampaignNames { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Aliases to link, one row per alias (the batch holds no two claims of one alias, see <see cref="ClaimingCommit"/>).</summary>
+    /// <summary>Aliases to link, one row per alias (the batch holds no two claims of one alias, see <see cref="RouteCheckedCommit"/>).</summary>
     public List<ClaimRow> Claims { get; private set; } = [];
 
     /// <summary>The leads whose history is asked for, and the largest limit asked.</summary>
@@ -54,25 +54,51 @@ internal sealed class AppendBatch
         (_appends.Where(a => a.HistoryLimit > 0).Select(a => a.LeadId).Distinct().ToArray(),
          _appends.Select(a => a.HistoryLimit).DefaultIfEmpty(0).Max());
 
+    /// <summary>The leads of the batch, each once, in ordinal order.</summary>
+    public string[] LeadIds => _appends.Select(a => a.LeadId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>The claimed aliases the database did not insert: each is held by a lead already, this one or another.</summary>
     public IEnumerable<string> UnclaimedAliases(IReadOnlySet<string> inserted) =>
         Claims.Select(claim => claim.Alias).Where(alias => !inserted.Contains(alias));
 
     /// <summary>
-    /// The claims that did not take, given the aliases the database inserted and, for the others, the lead that holds
-    /// each: a claim of an alias that its own lead already holds takes.
+    /// The appends (by index) that claimed an alias that did not take, given the aliases the database inserted and,
+    /// for the others, the lead that holds each: a claim of an alias that its own lead already holds takes.
     /// </summary>
-    public IReadOnlyList<ClaimRow> LostClaims(IReadOnlySet<string> inserted, IReadOnlyDictionary<string, string> holders) =>
-        Claims.Where(claim => !inserted.Contains(claim.Alias)
+    public IEnumerable<int> LosingClaims(IReadOnlySet<string> inserted, IReadOnlyDictionary<string, string> holders)
+    {
+        var lost = Claims.Where(claim => !inserted.Contains(claim.Alias)
             && (!holders.TryGetValue(claim.Alias, out var holder) || holder != claim.LeadId)).ToList();
+        return Indexes(append => lost.Any(claim => claim.LeadId == append.LeadId && (append.Claims?.Contains(claim.Alias) ?? false)));
+    }
+
+    /// <summary>The appends (by index) to leads that were merged into another.</summary>
+    public IEnumerable<int> ToAbsorbedLeads(IReadOnlyDictionary<string, LeadLineage> lineage) =>
+        Indexes(append => lineage.TryGetValue(append.LeadId, out var row) && row.MergedInto is not null);
+
+    /// <summary>
+    /// The aliases to look up before committing appends to leads that took part in a merge or unmerge (they have a
+    /// lineage): the alias each arrived under. One that another lead holds now was moved after the route was made
+    /// (<see cref="ArrivedElsewhere"/>).
+    /// </summary>
+    public IEnumerable<string> ArrivalAliasesToCheck(IReadOnlyDictionary<string, LeadLineage> lineage) =>
+        _appends.Where(append => lineage.ContainsKey(append.LeadId)).Select(append => append.ArrivedAs).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The appends (by index) whose arrival alias is held by another lead.</summary>
+    public IEnumerable<int> ArrivedElsewhere(IReadOnlyDictionary<string, string> holders) =>
+        Indexes(append => holders.TryGetValue(append.ArrivedAs, out var holder) && holder != append.LeadId);
+
+    private IEnumerable<int> Indexes(Func<TimelineAppend, bool> predicate) =>
+        Enumerable.Range(0, _appends.Count).Where(i => predicate(_appends[i]));
 
     /// <summary>
     /// Per append, in order: the entries the database inserted (given the positions it returned by event id),
-    /// and the history read for its lead, cut to the limit that append asked for.
+    /// the history read for its lead, cut to the limit that append asked for, and its lead's generation.
     /// </summary>
     public IReadOnlyList<AppendOutcome> Results(
         IReadOnlyDictionary<string, long> insertedPositions,
-        IReadOnlyDictionary<string, List<TimelineEntry>> historyByLead)
+        IReadOnlyDictionary<string, List<TimelineEntry>> historyByLead,
+        IReadOnlyDictionary<string, LeadLineage> lineage)
     {
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<AppendOutcome>(_appends.Count);
@@ -87,7 +113,7 @@ internal sealed class AppendBatch
             IReadOnlyList<TimelineEntry> history = append.HistoryLimit > 0 && historyByLead.TryGetValue(append.LeadId, out var entries)
                 ? entries.Skip(Math.Max(0, entries.Count - append.HistoryLimit)).ToList()
                 : [];
-            results.Add(new AppendOutcome(inserted, history));
+            results.Add(new AppendOutcome(inserted, history, Generation: lineage.TryGetValue(append.LeadId, out var row) ? row.Generation : 0));
         }
         return results;
     }

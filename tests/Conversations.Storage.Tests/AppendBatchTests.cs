@@ -99,7 +99,7 @@ public sealed class AppendBatchTests
             Append("lead-b", [Event("b1")]),
         ]);
 
-        var results = batch.Results(Positions(("a1", 10), ("a2", 11), ("b1", 12)), NoHistory);
+        var results = batch.Results(Positions(("a1", 10), ("a2", 11), ("b1", 12)), NoHistory, NoLineage);
 
         Assert.Equal([("a1", 10L), ("a2", 11L)], Applied(results[0]));
         Assert.Equal([("b1", 12L)], Applied(results[1]));
@@ -110,7 +110,7 @@ public sealed class AppendBatchTests
     {
         var batch = new AppendBatch([Append("lead-a", [Event("e1")]), Append("lead-a", [Event("e1"), Event("e2")])]);
 
-        var results = batch.Results(Positions(("e1", 5), ("e2", 6)), NoHistory);
+        var results = batch.Results(Positions(("e1", 5), ("e2", 6)), NoHistory, NoLineage);
 
         Assert.Equal([("e1", 5L)], Applied(results[0]));
         Assert.Equal([("e2", 6L)], Applied(results[1]));
@@ -132,7 +132,7 @@ public sealed class AppendBatchTests
             ["lead-b"] = [Entry(4, "b1")],
         };
 
-        var results = batch.Results(Positions(), history);
+        var results = batch.Results(Positions(), history, NoLineage);
 
         Assert.Equal([2L, 3L], results[0].History.Select(entry => entry.Position));
         Assert.Equal([4L], results[1].History.Select(entry => entry.Position));
@@ -140,7 +140,38 @@ public sealed class AppendBatchTests
         Assert.Empty(results[3].History);
     }
 
+    [Fact]
+    public void Results_CarryTheGenerationOfEachAppendsLead_ZeroForALeadNeverMerged()
+    {
+        var batch = new AppendBatch([Append("lead-a", [Event("a1")]), Append("lead-b", [Event("b1")])]);
+
+        var results = batch.Results(Positions(("a1", 1), ("b1", 2)), NoHistory, new Dictionary<string, LeadLineage> { ["lead-b"] = new(null, 3) });
+
+        Assert.Equal([0, 3], results.Select(result => result.Generation));
+    }
+
+    [Fact]
+    public void Misrouted_AreTheAppendsToAbsorbedLeads_OrArrivingUnderAnAliasAnotherLeadHolds_OrWithALosingClaim()
+    {
+        var batch = new AppendBatch(
+        [
+            Append("lead-a", [Event("a1")]),
+            Append("lead-b", [Event("b1")]) with { ArrivedAs = "email:b@example.test" },
+            Append("lead-c", [Event("c1")]) with { ArrivedAs = "email:c@example.test" },
+            Append("lead-d", [Event("d1")]) with { Claims = ["email:d@example.test"] },
+        ]);
+        var lineage = new Dictionary<string, LeadLineage> { ["lead-a"] = new("lead-z", 1), ["lead-b"] = new(null, 1), ["lead-c"] = new(null, 2) };
+
+        Assert.Equal([0], batch.ToAbsorbedLeads(lineage));
+        Assert.Equal(["lead-a", "email:b@example.test", "email:c@example.test"], batch.ArrivalAliasesToCheck(lineage));
+        Assert.Equal([1], batch.ArrivedElsewhere(new Dictionary<string, string> { ["email:b@example.test"] = "lead-z", ["email:c@example.test"] = "lead-c" }));
+        Assert.Equal([3], batch.LosingClaims(new HashSet<string>(), new Dictionary<string, string> { ["email:d@example.test"] = "lead-y" }));
+        Assert.Empty(batch.LosingClaims(new HashSet<string>(), new Dictionary<string, string> { ["email:d@example.test"] = "lead-d" }));
+    }
+
     private static readonly IReadOnlyDictionary<string, List<TimelineEntry>> NoHistory = new Dictionary<string, List<TimelineEntry>>();
+
+    private static readonly IReadOnlyDictionary<string, LeadLineage> NoLineage = new Dictionary<string, LeadLineage>();
 
     private static TimelineAppend Append(string leadKey, ConversationEvent[] events, FunnelMark[]? marks = null, int historyLimit = 0) =>
         new(leadKey, leadKey, events, marks ?? [], historyLimit);

@@ -13,4 +13,6 @@ public enum Channel
     Sms,
     Twitter,
     Crm,
+    /// <summary>Not a conversation: entries this service writes about the lead itself (merges, unmerges).</summary>
+    System,
 }

@@ -18,4 +18,10 @@ public enum EventKind
     LeadCreated,
     LeadUpdated,
     LeadDeleted,
+    /// <summary>Written by this service: another lead was merged into this one (<see cref="Channel.System"/>).</summary>
+    LeadMerged,
+    /// <summary>Written by this service: an operator undid a merge; both leads' timelines say so.</summary>
+    LeadUnmerged,
+    /// <summary>Written by this service: a merge was not made, because the merged lead would hold implausibly many aliases.</summary>
+    MergeRefused,
 }

@@ -20,4 +20,8 @@ public interface ILeadGrain : IGrainWithStringKey
     /// <summary>The timeline in occurred-at order (ties in arrival order).</summary>
     [Alias("GetTimeline")]
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync();
+
+    /// <summary>Drops the state held in memory; the next call builds it again from the log (after an unmerge moved rows).</summary>
+    [Alias("Reload")]
+    Task ReloadAsync();
 }

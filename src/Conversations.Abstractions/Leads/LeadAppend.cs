@@ -8,7 +8,7 @@ namespace Conversations.Abstractions.Leads;
 /// <param name="ArrivedAs">The alias the events arrived under, recorded on each row (so a merge can be undone).</param>
 /// <param name="Claims">
 /// Aliases to link to this lead in the same transaction as the events. When another lead holds one of them by then,
-/// nothing is written and the result says <see cref="AppendResult.ClaimLost"/>: the caller resolves again.
+/// nothing is written and the result says <see cref="AppendResult.Misrouted"/>: the caller resolves again.
 /// </param>
 /// <param name="Delivery">The raw delivery to archive in the same transaction; null when it is archived already (replay).</param>
 [GenerateSerializer, Immutable, Alias("conversations.LeadAppend")]

@@ -6,10 +6,16 @@ namespace Conversations.Abstractions.Timeline;
 /// The lead's latest entries (at most <see cref="TimelineAppend.HistoryLimit"/>) as they were before this
 /// append, in position order; fewer than the limit means the whole timeline. Empty when no history was asked for.
 /// </param>
-/// <param name="ClaimLost">
-/// Nothing was written: an alias in <see cref="TimelineAppend.Claims"/> belongs to another lead.
+/// <param name="Misrouted">
+/// Nothing was written, because the append's route is out of date: an alias in <see cref="TimelineAppend.Claims"/>
+/// belongs to another lead, or the lead was merged into another.
 /// </param>
-public sealed record AppendOutcome(IReadOnlyList<TimelineEntry> Applied, IReadOnlyList<TimelineEntry> History, bool ClaimLost = false)
+/// <param name="Generation">
+/// How many merges and unmerges have moved rows into or out of the lead (<see cref="Leads.ILeadMerges"/>), read in
+/// the append's transaction: state built from the log at another generation is out of date.
+/// </param>
+public sealed record AppendOutcome(
+    IReadOnlyList<TimelineEntry> Applied, IReadOnlyList<TimelineEntry> History, bool Misrouted = false, int Generation = 0)
 {
-    public static AppendOutcome Lost { get; } = new([], [], ClaimLost: true);
+    public static AppendOutcome Lost { get; } = new([], [], Misrouted: true);
 }

@@ -31,6 +31,9 @@ public interface ITimelineStore
     /// </summary>
     Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadId, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>How many merges and unmerges have moved rows into or out of the lead (0 for a lead never merged).</summary>
+    Task<int> GenerationOfAsync(string leadId, CancellationToken cancellationToken = default);
+
     /// <summary>The campaign's name and unique-lead counts per stage, or null when no event named it.</summary>
     Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default);
 

@@ -8,7 +8,7 @@ namespace Conversations.Abstractions.Timeline;
 /// (see <see cref="AppendOutcome.History"/>), so a lead grain that has just activated needs no read of its own.
 /// With a <paramref name="Delivery"/>, the same transaction also archives the raw delivery the events came in,
 /// so the archive holds exactly the deliveries whose events were committed. <paramref name="Claims"/> are linked to
-/// the lead in the same transaction, or, when another lead holds one, nothing is written (<see cref="AppendOutcome.ClaimLost"/>).
+/// the lead in the same transaction, or, when another lead holds one, nothing is written (<see cref="AppendOutcome.Misrouted"/>).
 /// </summary>
 /// <param name="LeadId">The lead (<see cref="Leads.LeadId"/>).</param>
 /// <param name="ArrivedAs">The alias the events arrived under, kept on each row.</param>

@@ -21,6 +21,9 @@ namespace Conversations.Grains.Leads;
 /// and then those are the whole history. Longer timelines are restored from the snapshot (Orleans grain
 /// storage) plus the log entries after it. The snapshot is written once that many entries are not yet
 /// covered by it, so replay stays bounded and a busy lead does not write its state on every event.
+/// A merge or unmerge moves rows into or out of the log with the positions they had, so state built before it is
+/// rebuilt from the whole log: every append learns the lead's generation in its transaction, and a snapshot of
+/// another generation is not used.
 /// </remarks>
 public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain> logger) : Grain, ILeadGrain
 {
@@ -70,9 +73,11 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
             DeactivateOnIdle();
             throw;
         }
-        if (outcome.ClaimLost) return AppendResult.Lost;
+        // Resolved again by the caller. Not deactivated: appends queued behind this one would be refused on the way.
+        if (outcome.Misrouted) return AppendResult.Lost;
 
-        if (!_restored) await RestoreAsync(outcome.History);
+        if (!_restored) await RestoreAsync(outcome.History, outcome.Generation);
+        else if (outcome.Generation != State.Generation) await RebuildAsync(outcome.Generation);
         Apply(outcome.Applied);
         await PublishAsync(outcome.Applied);
         if (_eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
@@ -87,21 +92,45 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
 
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync() => timeline.ReadAsync(LeadId);
 
-    private async Task RestoreAsync() => await RestoreAsync(await timeline.ReadLatestAsync(LeadId, ReplayLimit));
+    public Task ReloadAsync()
+    {
+        _snapshot.State = new LeadSnapshot();
+        _snapshotLoaded = false;
+        _eventsSinceSnapshot = 0;
+        _restored = false;
+        return Task.CompletedTask;
+    }
+
+    private async Task RestoreAsync() => await RestoreAsync(await timeline.ReadLatestAsync(LeadId, ReplayLimit), generation: null);
 
     /// <param name="latest">The lead's latest entries, at most <see cref="ReplayLimit"/>, in position order.</param>
-    private async Task RestoreAsync(IReadOnlyList<TimelineEntry> latest)
+    /// <param name="generation">The lead's generation, when the read of <paramref name="latest"/> learned it.</param>
+    private async Task RestoreAsync(IReadOnlyList<TimelineEntry> latest, int? generation)
     {
         if (latest.Count < ReplayLimit)
         {
+            // The whole timeline: right at any generation. Unknown, it is taken as 0, and a later append that learns
+            // otherwise rebuilds once.
             Apply(latest);
+            State.Generation = generation ?? 0;
         }
         else
         {
             await LoadSnapshotAsync();
+            var current = generation ?? await timeline.GenerationOfAsync(LeadId);
+            // Built before a merge or unmerge moved rows (with their old positions): replay the whole log instead.
+            if (State.Generation != current) _snapshot.State = new LeadSnapshot { Generation = current };
             Apply(await timeline.ReadAsync(LeadId, State.Position));
         }
         _restored = true;
+    }
+
+    /// <summary>Rows moved into or out of this lead since its state was built: build it again from the whole log.</summary>
+    private async Task RebuildAsync(int generation)
+    {
+        _snapshot.State = new LeadSnapshot { Generation = generation };
+        _eventsSinceSnapshot = 0;
+        Apply(await timeline.ReadAsync(LeadId));
     }
 
     private void Apply(IReadOnlyList<TimelineEntry> entries)

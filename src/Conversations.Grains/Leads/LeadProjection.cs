@@ -11,6 +11,8 @@ public static class LeadProjection
     {
         var @event = entry.Event;
         lead.Position = Math.Max(lead.Position, entry.Position);
+        // What this service wrote about the lead (a merge) is in its timeline, but is nothing the person did.
+        if (@event.Channel == Channel.System) return;
         lead.EventCount++;
         lead.Counts[@event.Kind] = lead.Counts.GetValueOrDefault(@event.Kind) + 1;
 

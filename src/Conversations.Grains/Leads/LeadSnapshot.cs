@@ -29,6 +29,8 @@ public sealed class LeadSnapshot
     [Id(14)] public SortedSet<string> Campaigns { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Per reply message id, what is known of it: a classification may name the reply but not its campaign.</summary>
     [Id(15)] public Dictionary<string, ReplyFacts> Replies { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The lead's generation (merges and unmerges that moved its rows) this state was built at.</summary>
+    [Id(16)] public int Generation { get; set; }
 }
 
 [GenerateSerializer, Alias("conversations.ReplyFacts")]

@@ -27,7 +27,33 @@ public static class LeadsApi
                 "Pass the answer's `nextCursor` as `cursor` to read the next page; it is null on the last page.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var admin = app.MapGroup("/api/leads").WithTags("Leads").RequireOperatorAdmin();
+        admin.MapPost("/{lead}/unmerge", UnmergeAsync)
+            .WithName("UnmergeLead")
+            .WithSummary("Splits a merged lead back into the leads it was merged from. Needs the admin scope.")
+            .WithDescription("`lead` is the merged lead's id, the id of a lead merged into it, or any of its aliases. Each lead gets " +
+                "back the aliases and events it brought, and the events that arrived since under those aliases; funnel marks are " +
+                "counted again for each; both timelines record it. The leads are not merged again by later events. " +
+                "409 when no merge into the lead stands.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
+    }
+
+    public static async Task<Results<Ok<UnmergeResponse>, ProblemHttpResult>> UnmergeAsync(
+        string lead, LeadLocator locator, LeadUnmerger unmerger, ILeadDirectory directory, CancellationToken cancellationToken)
+    {
+        var located = await locator.FindAsync(lead, cancellationToken);
+        if (!located.WellFormed) return InvalidKey();
+        if (located.LeadId is not { } id) return NotFound();
+        if (await unmerger.UnmergeAsync(id, cancellationToken) is not { } unmerge)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.NotMerged,
+                title: "Lead was never merged", detail: "No other lead is merged into this lead, so there is nothing to split.");
+        return TypedResults.Ok(new UnmergeResponse(
+            new UnmergedLead(unmerge.SurvivorId, await directory.AliasesOfAsync(unmerge.SurvivorId, cancellationToken)),
+            unmerge.Restored.Select(restored => new UnmergedLead(restored.LeadId, restored.Aliases)).ToList()));
     }
 
     public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLeadAsync(

@@ -21,4 +21,5 @@ public static class ProblemTypes
     public const string InvalidKey = Base + "invalid-key";
     public const string NotFound = Base + "not-found";
     public const string InvalidParameter = Base + "invalid-parameter";
+    public const string NotMerged = Base + "not-merged";
 }

@@ -14,6 +14,7 @@ public static class IdentityHostingExtensions
         services.AddSingleton<IdentityMetrics>();
         services.AddSingleton<LeadResolver>();
         services.AddSingleton<LeadLocator>();
+        services.AddSingleton<LeadUnmerger>();
         return services;
     }
 }

@@ -27,6 +27,13 @@ public sealed class IdentityOptions
     /// <summary>Whole aliases that never link (for example a company switchboard: <c>phone:+31201234567</c>).</summary>
     public string[]? SharedAliases { get; set; }
 
+    /// <summary>
+    /// More aliases than this on one lead is implausible for one person (a shared device, a scraped list, a bad
+    /// mapping): a merge that would exceed it is refused, the lead's timeline says so, and the events go to the lead
+    /// of their first alias without linking the rest. Default 20.
+    /// </summary>
+    public int MaxAliasesPerLead { get; set; } = 20;
+
     /// <summary>Aliases the in-memory cache of the directory holds, per silo. Default 200,000 (about 60 MB).</summary>
     public int CacheSize { get; set; } = 200_000;
 
@@ -47,6 +54,7 @@ public sealed class IdentityOptionsValidator : IValidateOptions<IdentityOptions>
     {
         var failures = new List<string>();
         SettingRange.Check(failures, IdentityOptions.SectionName, nameof(options.CacheSize), options.CacheSize, 1_000, 100_000_000);
+        SettingRange.Check(failures, IdentityOptions.SectionName, nameof(options.MaxAliasesPerLead), options.MaxAliasesPerLead, 2, 10_000);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

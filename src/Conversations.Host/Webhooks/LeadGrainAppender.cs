@@ -15,8 +15,8 @@ namespace Conversations.Host.Webhooks;
 /// </remarks>
 public sealed class LeadGrainAppender(IGrainFactory grains, LeadResolver resolver)
 {
-    // A claim loses only to a delivery that linked the same new alias in the meantime; the next resolution sees its
-    // lead. Losing this often in a row means something else is wrong.
+    // A route is out of date only when a delivery linked the same new alias, or a merge moved the lead, in the
+    // meantime; the next resolution sees that. Losing this often in a row means something else is wrong.
     private const int MaxResolutions = 5;
 
     /// <param name="normalized">The delivery's events, by person.</param>
@@ -37,17 +37,17 @@ public sealed class LeadGrainAppender(IGrainFactory grains, LeadResolver resolve
     {
         for (var attempt = 1; ; attempt++)
         {
-            var route = await resolver.ResolveAsync(lead.Aliases);
+            var route = await resolver.ResolveAsync(lead.Aliases, lead.Events.Count > 0 ? lead.Events[0].EventId : null);
             var result = await grains.GetGrain<ILeadGrain>(route.LeadId)
                 .AppendAsync(new LeadAppend(lead.Events, route.ArrivedAs, route.Claims, delivery));
-            if (!result.ClaimLost)
+            if (!result.Misrouted)
             {
                 resolver.Confirm(route);
                 return (route.LeadId, result);
             }
             resolver.Forget(route);
             if (attempt == MaxResolutions)
-                throw new InvalidOperationException($"The aliases of {lead.Events.Count} event(s) were claimed by other leads {MaxResolutions} times in a row.");
+                throw new InvalidOperationException($"The route of {lead.Events.Count} event(s) was out of date {MaxResolutions} times in a row.");
         }
     }
 }

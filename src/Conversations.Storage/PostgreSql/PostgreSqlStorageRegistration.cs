@@ -2,6 +2,7 @@ using Conversations.Abstractions;
 using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
+using Conversations.Storage.Merges;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -23,6 +24,12 @@ internal static class PostgreSqlStorageRegistration
         // few round trips and a single busy backend, not one per writer.
         services.AddSingleton<ILeadDirectory>(sp => new PostgreSqlLeadDirectory(
             sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(PostgreSqlLeadDirectory)), Options(sp).MaxBatchSize, readers: 1));
+        // Merges read tables that grow from empty (lead_lineage, lead_merges): planned per call, like the lookups.
+        services.AddSingleton<ILeadMerges>(sp =>
+        {
+            var dataSource = sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(PostgreSqlLeadDirectory));
+            return new LeadMerges((_, cancellationToken) => PostgreSqlLeadMergeSession.BeginAsync(dataSource, cancellationToken));
+        });
         services.AddSingleton<IDeliveryArchive>(sp =>
             new PostgreSqlDeliveryArchive(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
         foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })

@@ -16,7 +16,17 @@ namespace Conversations.Storage.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
 {
-    // Runs first in the batch, so it sees each lead's timeline as it was before this commit.
+    // First in the batch: a merge takes these locks exclusively (PostgreSqlLeadLocks), so an append and a merge of one
+    // lead never overlap. Shared among appends, and taken in one order, so appends never wait on each other here.
+    private const string LockLeads = $"""
+        SELECT count(pg_advisory_xact_lock_shared({PostgreSqlLeadLocks.Space}, h))
+        FROM (SELECT DISTINCT hashtext(l) AS h FROM unnest(@lead_ids) AS l ORDER BY h) AS locks
+        """;
+
+    // After the locks: a merge that committed while this batch waited is seen. Only merged leads have rows.
+    private const string SelectLineage = "SELECT lead_id, merged_into, generation FROM lead_lineage WHERE lead_id = ANY(@lead_ids)";
+
+    // Runs before the inserts, so it sees each lead's timeline as it was before this commit.
     private const string SelectHistory = """
         SELECT k.lead_id, e.position, e.payload::text
         FROM unnest(@lead_ids) AS k(lead_id)
@@ -106,7 +116,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         _queue.EnqueueAsync(append, cancellationToken);
 
     private Task<IReadOnlyList<AppendOutcome>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken) =>
-        ClaimingCommit.RunAsync(appends, CommitWithRetriesAsync, cancellationToken);
+        RouteCheckedCommit.RunAsync(appends, CommitWithRetriesAsync, cancellationToken);
 
     private async Task<BatchAttempt> CommitWithRetriesAsync(AppendBatch batch, CancellationToken cancellationToken)
     {
@@ -135,12 +145,17 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         var inserted = new Dictionary<string, long>(batch.Events.Count, StringComparer.Ordinal);
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         var history = new Dictionary<string, List<TimelineEntry>>(StringComparer.Ordinal);
+        var lineage = new Dictionary<string, LeadLineage>(StringComparer.Ordinal);
         var (historyLeads, historyLimit) = batch.HistoryRequest;
+        var leadIds = batch.LeadIds;
+        if (leadIds.Length == 0) return BatchAttempt.Committed([]);
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlBatch(connection, transaction))
         {
+            command.BatchCommands.Add(LeadsCommand(LockLeads, leadIds));
+            command.BatchCommands.Add(LeadsCommand(SelectLineage, leadIds));
             if (historyLeads.Length > 0) command.BatchCommands.Add(HistoryCommand(historyLeads, historyLimit));
             if (batch.Claims.Count > 0) command.BatchCommands.Add(ClaimsCommand(batch));
             if (batch.Events.Count > 0) command.BatchCommands.Add(EventsCommand(batch));
@@ -151,8 +166,11 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
                 command.BatchCommands.Add(CampaignsCommand(RenameCampaigns, batch));
             }
             if (batch.Deliveries.Count > 0) command.BatchCommands.Add(PostgreSqlDeliveryRows.InsertCommand(batch.Deliveries));
-            if (command.BatchCommands.Count == 0) return BatchAttempt.Committed(batch.Results(inserted, history));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                lineage[reader.GetString(0)] = new LeadLineage(reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2));
+            await reader.NextResultAsync(cancellationToken);
             if (historyLeads.Length > 0)
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -174,16 +192,39 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
             }
             while (await reader.NextResultAsync(cancellationToken)) { }
         }
+        var misrouted = await MisroutedAsync(connection, transaction, batch, claimed, lineage, cancellationToken);
+        // Disposing the transaction without committing rolls it back.
+        if (misrouted.Count > 0) return BatchAttempt.RolledBack(misrouted);
+        await transaction.CommitAsync(cancellationToken);
+        return BatchAttempt.Committed(batch.Results(inserted, history, lineage));
+    }
+
+    /// <summary>The appends whose claims lost, whose lead was merged, or whose arrival alias moved to another lead.</summary>
+    private static async Task<List<int>> MisroutedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, AppendBatch batch, HashSet<string> claimed,
+        Dictionary<string, LeadLineage> lineage, CancellationToken cancellationToken)
+    {
+        var misrouted = new List<int>();
         if (claimed.Count < batch.Claims.Count)
         {
             await using var holders = new NpgsqlCommand { Connection = connection, Transaction = transaction };
             // Seen after the insert waited for the holders of those aliases to commit.
-            var lost = batch.LostClaims(claimed, await PostgreSqlAliasRows.HoldersAsync(holders, batch.UnclaimedAliases(claimed), cancellationToken));
-            // Disposing the transaction without committing rolls it back.
-            if (lost.Count > 0) return BatchAttempt.RolledBack(lost);
+            misrouted.AddRange(batch.LosingClaims(claimed, await PostgreSqlAliasRows.HoldersAsync(holders, batch.UnclaimedAliases(claimed), cancellationToken)));
         }
-        await transaction.CommitAsync(cancellationToken);
-        return BatchAttempt.Committed(batch.Results(inserted, history));
+        if (lineage.Count > 0)
+        {
+            misrouted.AddRange(batch.ToAbsorbedLeads(lineage));
+            await using var holders = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+            misrouted.AddRange(batch.ArrivedElsewhere(await PostgreSqlAliasRows.HoldersAsync(holders, batch.ArrivalAliasesToCheck(lineage), cancellationToken)));
+        }
+        return misrouted;
+    }
+
+    private static NpgsqlBatchCommand LeadsCommand(string sql, string[] leadIds)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(TextArray("lead_ids", leadIds));
+        return command;
     }
 
     private static NpgsqlBatchCommand HistoryCommand(string[] leadIds, int limit)
@@ -309,6 +350,13 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
             entries.Add(new TimelineEntry(reader.GetInt64(0), TimelineJson.Deserialize(reader.GetString(1))));
         return entries;
     }
+
+    public Task<int> GenerationOfAsync(string leadId, CancellationToken cancellationToken = default) => Retried(async token =>
+    {
+        await using var command = _dataSource.CreateCommand("SELECT generation FROM lead_lineage WHERE lead_id = @lead_id");
+        command.Parameters.AddWithValue("lead_id", leadId);
+        return await command.ExecuteScalarAsync(token) is int generation ? generation : 0;
+    }, cancellationToken);
 
     public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default) =>
         Retried(token => ReadCampaignOnceAsync(campaignKey, token), cancellationToken);

@@ -2,6 +2,7 @@ using Conversations.Abstractions;
 using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
+using Conversations.Storage.Merges;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -15,6 +16,11 @@ internal static class SqliteStorageRegistration
         services.AddSingleton(sp => new SqliteDatabase(Options(sp).DataDirectory));
         services.AddSingleton<ITimelineStore>(sp => new SqliteTimelineStore(sp.GetRequiredService<SqliteDatabase>(), Options(sp).MaxBatchSize));
         services.AddSingleton<ILeadDirectory>(sp => new SqliteLeadDirectory(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ILeadMerges>(sp =>
+        {
+            var database = sp.GetRequiredService<SqliteDatabase>();
+            return new LeadMerges((writes, cancellationToken) => SqliteLeadMergeSession.BeginAsync(database, writes, cancellationToken));
+        });
         services.AddSingleton<IDeliveryArchive>(sp => new SqliteDeliveryArchive(sp.GetRequiredService<SqliteDatabase>(), Options(sp).MaxBatchSize));
         foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
         {

@@ -26,14 +26,23 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         _queue.EnqueueAsync(append, cancellationToken);
 
     private Task<IReadOnlyList<AppendOutcome>> CommitAsync(IReadOnlyList<TimelineAppend> appends, CancellationToken cancellationToken) =>
-        ClaimingCommit.RunAsync(appends, (batch, _) => Task.FromResult(Commit(batch)), cancellationToken);
+        RouteCheckedCommit.RunAsync(appends, (batch, _) => Task.FromResult(Commit(batch)), cancellationToken);
 
     private BatchAttempt Commit(AppendBatch batch)
     {
         var inserted = new Dictionary<string, long>(batch.Events.Count, StringComparer.Ordinal);
         var history = new Dictionary<string, List<TimelineEntry>>(StringComparer.Ordinal);
         using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction();
+        // Immediate: the file's write lock from the start, so no merge commits between these checks and the inserts.
+        using var transaction = connection.BeginTransaction(deferred: false);
+
+        var lineage = SqliteLineageRows.Read(connection, transaction, batch.LeadIds);
+        if (lineage.Count > 0)
+        {
+            var misrouted = batch.ToAbsorbedLeads(lineage)
+                .Concat(batch.ArrivedElsewhere(SqliteAliasRows.Holders(connection, transaction, batch.ArrivalAliasesToCheck(lineage)))).ToList();
+            if (misrouted.Count > 0) return BatchAttempt.RolledBack(misrouted);
+        }
 
         var (historyLeads, historyLimit) = batch.HistoryRequest;
         foreach (var leadId in historyLeads)
@@ -45,9 +54,9 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         var claimed = SqliteAliasRows.Claim(connection, transaction, batch.Claims, DateTime.UtcNow.Ticks);
         if (claimed.Count < batch.Claims.Count)
         {
-            var lost = batch.LostClaims(claimed, SqliteAliasRows.Holders(connection, transaction, batch.UnclaimedAliases(claimed)));
+            var losing = batch.LosingClaims(claimed, SqliteAliasRows.Holders(connection, transaction, batch.UnclaimedAliases(claimed))).ToList();
             // Disposing the transaction without committing rolls it back.
-            if (lost.Count > 0) return BatchAttempt.RolledBack(lost);
+            if (losing.Count > 0) return BatchAttempt.RolledBack(losing);
         }
 
         using (var insert = Command(connection, transaction, """
@@ -91,7 +100,7 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
 
         SqliteDeliveryRows.Insert(connection, transaction, batch.Deliveries);
         transaction.Commit();
-        return BatchAttempt.Committed(batch.Results(inserted, history));
+        return BatchAttempt.Committed(batch.Results(inserted, history, lineage));
     }
 
     public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadId, long afterPosition = 0, CancellationToken cancellationToken = default) =>
@@ -176,6 +185,13 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         while (reader.Read()) entries.Add(new TimelineEntry(reader.GetInt64(0), TimelineJson.Deserialize(reader.GetString(1))));
         return entries;
     }
+
+    public Task<int> GenerationOfAsync(string leadId, CancellationToken cancellationToken = default) =>
+        OffTheCallersThread.Run(() =>
+        {
+            using var connection = _database.Open();
+            return SqliteLineageRows.Read(connection, null, [leadId]).TryGetValue(leadId, out var row) ? row.Generation : 0;
+        }, cancellationToken);
 
     public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default) =>
         OffTheCallersThread.Run(() => ReadCampaign(campaignKey), cancellationToken);

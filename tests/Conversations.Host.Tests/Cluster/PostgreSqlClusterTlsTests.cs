@@ -22,18 +22,13 @@ public sealed class PostgreSqlClusterTlsTests(PostgresServerFixture postgres) : 
             [$"{ClusterTlsOptions.SectionName}:CertificatePassword"] = TestCertificates.Password,
         };
 
-        await using var first = ConversationsHostFactory.PostgreSql(connectionString, settings);
-        using var firstHttp = first.CreateClient();
         // The second silo becomes active only once it has reached the first over the (TLS) silo port.
-        await using var second = ConversationsHostFactory.PostgreSql(connectionString, settings);
-        using var secondHttp = second.CreateClient();
-        await ClusterMembership.WaitForActiveSilosAsync(first.Services, 2);
-        await ClusterMembership.WaitForActiveSilosAsync(second.Services, 2);
+        await using var cluster = await TwoPostgreSqlSilos.StartAsync(connectionString, settings);
 
         var email = NewEmail();
-        var response = (await secondHttp.PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email))).EnsureSuccessStatusCode();
+        var response = (await cluster.Clients[1].PostAsync("/webhooks/salesforge", Fixture("salesforge/01-email_sent.json", email))).EnsureSuccessStatusCode();
         var leadId = (await response.ReadJsonAsync()).GetProperty("leadIds")[0].GetString()!;
-        using var client = await GatewayClient.StartAsync(first.Services, certificate);
+        using var client = await GatewayClient.StartAsync(cluster.First.Services, certificate);
         var lead = await client.Services.GetRequiredService<IClusterClient>().GetGrain<ILeadGrain>(leadId).GetAsync();
 
         Assert.Equal([email], lead?.Emails);

@@ -11,7 +11,7 @@ namespace Conversations.Host.Tests.Identity;
 /// <summary>
 /// Lead ids and the alias directory through the real host, on each store: one person reached through several
 /// providers is one lead, found by any alias or its id; racing deliveries for a new person end in one lead; an event
-/// naming two leads goes to the first and links nothing across; shared addresses never link.
+/// naming two leads merges them, and an operator can split them again; shared addresses never link.
 /// </summary>
 public abstract class LeadIdentityContract : IAsyncLifetime
 {
@@ -83,20 +83,83 @@ public abstract class LeadIdentityContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnEventNamingTwoLeads_GoesToTheLeadOfItsEmail_LinksNothingAcross_AndIsCounted()
+    public async Task AnEventNamingTwoLeads_MergesThemIntoTheOlder_WhichAnswersForBothIdsAndEveryAlias()
     {
-        var (email, otherEmail, otherContact) = (NewEmail(), NewEmail(), NewContactId());
-        var emailLead = await DeliverAsync("salesforge", SalesforgeOpened(email, contactId: null));
-        var contactLead = await DeliverAsync("salesforge", SalesforgeOpened(otherEmail, otherContact));
-        using var conflicts = new ConflictCounter(_factory.Services);
+        var person = NewPerson();
+        var emailLead = await DeliverAsync("salesforge", SalesforgeOpened(person.Email, person.ContactId));
+        var linkedInLead = await DeliverAsync("seleqt", SeleqtMessage(email: null, person.LinkedIn, person.SeleqtId, "Hi Tom."));
+        using var merges = new IdentityCounter(_factory.Services, "conversations.identity.merges");
 
-        var chosen = await DeliverAsync("salesforge", SalesforgeOpened(email, otherContact));
+        var both = await SeleqtMessage(person.Email, person.LinkedIn, person.SeleqtId, "Yes, let's talk.").ReadAsStringAsync();
+        var merged = await DeliverAsync("seleqt", Json(both));
+        using var redelivered = await _client.PostAsync("/webhooks/seleqt", Json(both));
 
-        Assert.NotEqual(emailLead, contactLead);
-        Assert.Equal(emailLead, chosen);
-        Assert.Equal(1, conflicts.Count);
-        Assert.Equal([$"email:{email}"], await AliasesAsync(emailLead));
-        Assert.Equal([$"email:{otherEmail}", $"salesforge:contact:{otherContact}"], (await AliasesAsync(contactLead)).Order(StringComparer.Ordinal));
+        Assert.NotEqual(emailLead, linkedInLead);
+        Assert.Equal(emailLead, merged);
+        Assert.Equal(1, merges.Count);
+        var receipt = await redelivered.ReadJsonAsync();
+        Assert.Equal((0, 1), (receipt.GetProperty("applied").GetInt32(), receipt.GetProperty("duplicates").GetInt32()));
+        foreach (var name in person.Aliases.Append(emailLead).Append(linkedInLead))
+        {
+            var lead = await (await _client.GetAsync($"/api/leads/{Uri.EscapeDataString(name)}")).ReadJsonAsync();
+            Assert.Equal(emailLead, lead.Str("id"));
+            Assert.Equal(person.Aliases.Order(StringComparer.Ordinal), lead.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()).Order(StringComparer.Ordinal));
+            Assert.Equal(3, lead.GetProperty("eventCount").GetInt32());
+        }
+        var timeline = (await (await _client.GetAsync($"/api/leads/{linkedInLead}/timeline")).ReadJsonAsync()).GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(3, timeline.Count(e => e.Str("channel") != "system"));
+        var marker = Assert.Single(timeline, e => e.Str("kind") == "lead_merged");
+        Assert.Contains(linkedInLead, marker.Str("text"));
+    }
+
+    [Fact]
+    public async Task ThirtySixDeliveriesForOneNewPerson_ByEmailByLinkedInAndByBoth_EndInOneLead_HoldingEveryEventOnce()
+    {
+        var person = NewPerson();
+
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 36).Select(i => (i % 3) switch
+        {
+            0 => DeliverAsync("salesforge", SalesforgeOpened(person.Email, contactId: null)),
+            1 => DeliverAsync("seleqt", SeleqtMessage(email: null, person.LinkedIn, person.SeleqtId, $"Message {i}")),
+            _ => DeliverAsync("seleqt", SeleqtMessage(person.Email, person.LinkedIn, person.SeleqtId, $"Message {i}")),
+        }));
+
+        var lead = await LeadOfAsync($"email:{person.Email}");
+        Assert.Equal(lead, await LeadOfAsync($"linkedin:{person.LinkedIn}"));
+        foreach (var receipted in receipts.Distinct()) Assert.Equal(lead, await LeadOfAsync(receipted));
+        var events = (await (await _client.GetAsync($"/api/leads/{lead}/timeline?limit=500")).ReadJsonAsync())
+            .GetProperty("events").EnumerateArray().Where(e => e.Str("channel") != "system").Select(e => e.Str("id")).ToList();
+        Assert.Equal(36, events.Count);
+        Assert.Equal(36, events.Distinct().Count());
+        Assert.Equal(36, (await (await _client.GetAsync($"/api/leads/{lead}")).ReadJsonAsync()).GetProperty("eventCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnUnmerge_SplitsTheLeadBack_TheLeadsStayApart_AndALeadNeverMerged_Answers409()
+    {
+        var person = NewPerson();
+        var emailLead = await DeliverAsync("salesforge", SalesforgeOpened(person.Email, person.ContactId));
+        var linkedInLead = await DeliverAsync("seleqt", SeleqtMessage(email: null, person.LinkedIn, person.SeleqtId, "Hi Tom."));
+        await DeliverAsync("seleqt", SeleqtMessage(person.Email, person.LinkedIn, person.SeleqtId, "Yes, let's talk."));
+
+        using var unmerged = await _client.PostAsync($"/api/leads/linkedin:{person.LinkedIn}/unmerge", null);
+        var again = await DeliverAsync("seleqt", SeleqtMessage(person.Email, person.LinkedIn, person.SeleqtId, "Still there?"));
+
+        var split = await unmerged.ReadJsonAsync();
+        Assert.Equal(emailLead, split.GetProperty("lead").Str("id"));
+        var restored = Assert.Single(split.GetProperty("restored").EnumerateArray());
+        Assert.Equal(linkedInLead, restored.Str("id"));
+        Assert.Equal([$"linkedin:{person.LinkedIn}", $"seleqt:lead:{person.SeleqtId}"],
+            restored.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(emailLead, again);
+        Assert.Equal(linkedInLead, await LeadOfAsync($"linkedin:{person.LinkedIn}"));
+        Assert.Equal(emailLead, await LeadOfAsync($"email:{person.Email}"));
+        var linkedInView = await (await _client.GetAsync($"/api/leads/{linkedInLead}")).ReadJsonAsync();
+        Assert.Equal(1, linkedInView.GetProperty("eventCount").GetInt32());
+        var linkedInTimeline = (await (await _client.GetAsync($"/api/leads/{linkedInLead}/timeline")).ReadJsonAsync()).GetProperty("events").EnumerateArray();
+        Assert.Contains(linkedInTimeline, e => e.Str("kind") == "lead_unmerged");
+        await (await _client.PostAsync($"/api/leads/{emailLead}/unmerge", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await _client.PostAsync($"/api/leads/{LeadId.New()}/unmerge", null)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -137,18 +200,27 @@ public abstract class LeadIdentityContract : IAsyncLifetime
         return lead.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!).ToList();
     }
 
-    /// <summary>Counts the identity conflicts of one host (other hosts in the test process have meters of their own).</summary>
-    private sealed class ConflictCounter : IDisposable
+    private async Task<string> LeadOfAsync(string aliasOrId) => (await (await _client.GetAsync($"/api/leads/{Uri.EscapeDataString(aliasOrId)}")).ReadJsonAsync()).Str("id")!;
+
+    private static Person NewPerson() => new(NewEmail(), NewContactId(), NewLinkedInId(), Random.Shared.NextInt64(1_000_000, long.MaxValue));
+
+    private sealed record Person(string Email, string ContactId, string LinkedIn, long SeleqtId)
+    {
+        public string[] Aliases => [$"email:{Email}", $"linkedin:{LinkedIn}", $"salesforge:contact:{ContactId}", $"seleqt:lead:{SeleqtId}"];
+    }
+
+    /// <summary>Counts one identity instrument of one host (other hosts in the test process have meters of their own).</summary>
+    private sealed class IdentityCounter : IDisposable
     {
         private readonly MeterListener _listener = new();
         private int _count;
 
-        public ConflictCounter(IServiceProvider services)
+        public IdentityCounter(IServiceProvider services, string instrumentName)
         {
             var scope = services.GetRequiredService<IMeterFactory>();
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == IdentityMetrics.MeterName && instrument.Meter.Scope == scope && instrument.Name == "conversations.identity.conflicts")
+                if (instrument.Meter.Name == IdentityMetrics.MeterName && instrument.Meter.Scope == scope && instrument.Name == instrumentName)
                     listener.EnableMeasurementEvents(instrument);
             };
             _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, (int)value));

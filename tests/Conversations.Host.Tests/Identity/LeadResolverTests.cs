@@ -10,6 +10,7 @@ namespace Conversations.Host.Tests.Identity;
 public sealed class LeadResolverTests
 {
     private readonly MemoryDirectory _directory = new();
+    private readonly RecordedMerges _merges = new();
 
     [Fact]
     public async Task NoAliasKnown_ANewLeadClaimsThemAll()
@@ -74,15 +75,67 @@ public sealed class LeadResolverTests
     }
 
     [Fact]
-    public async Task AliasesOfTwoLeads_GoToTheLeadOfTheFirst_AndClaimOnlyWhatNoLeadHolds()
+    public async Task AliasesOfTwoLeads_AreMerged_AndTheEventsGoToTheSurvivor_ClaimingOnlyWhatNoLeadHolds()
     {
         _directory.Link("email:ada@example.test", "ld_00000000000000000000000000000001");
         _directory.Link("linkedin:ada-l", "ld_00000000000000000000000000000002");
+        _merges.Answer = new LeadMerge("ld_00000000000000000000000000000002", ["ld_00000000000000000000000000000001"], ["email:ada@example.test"]);
+        var resolver = Resolver();
+
+        var route = await resolver.ResolveAsync(["email:ada@example.test", "linkedin:ada-l", "phone:+31612345678"], "test:event:1");
+        var next = await resolver.ResolveAsync(["email:ada@example.test"]);
+
+        var request = Assert.Single(_merges.Requests);
+        Assert.Equal(["ld_00000000000000000000000000000001", "ld_00000000000000000000000000000002"], request.LeadIds);
+        Assert.Equal("test:event:1", request.ByEventId);
+        Assert.Equal(20, request.MaxAliases);
+        Assert.Equal("ld_00000000000000000000000000000002", route.LeadId);
+        Assert.Equal(["phone:+31612345678"], route.Claims);
+        Assert.Equal("ld_00000000000000000000000000000002", next.LeadId);
+    }
+
+    [Fact]
+    public async Task ARefusedMerge_SendsTheEventsToTheLeadOfTheFirstAlias_AndLinksNothingAcross()
+    {
+        _directory.Link("email:ada@example.test", "ld_00000000000000000000000000000001");
+        _directory.Link("linkedin:ada-l", "ld_00000000000000000000000000000002");
+        _merges.Answer = new LeadMerge("ld_00000000000000000000000000000002", [], [], MergeRefusal.TooManyAliases);
 
         var route = await Resolver().ResolveAsync(["email:ada@example.test", "linkedin:ada-l", "phone:+31612345678"]);
 
         Assert.Equal("ld_00000000000000000000000000000001", route.LeadId);
         Assert.Equal(["phone:+31612345678"], route.Claims);
+    }
+
+    [Fact]
+    public async Task AnAliasProposedForAnotherNewLead_IsClaimedToo_SoTheDirectoryDecides()
+    {
+        var resolver = Resolver();
+        var byEmail = await resolver.ResolveAsync(["email:ada@example.test"]);
+        var byLinkedIn = await resolver.ResolveAsync(["linkedin:ada-l"]);
+
+        var both = await resolver.ResolveAsync(["email:ada@example.test", "linkedin:ada-l"]);
+
+        Assert.NotEqual(byEmail.LeadId, byLinkedIn.LeadId);
+        Assert.Equal(byEmail.LeadId, both.LeadId);
+        Assert.Equal(["email:ada@example.test", "linkedin:ada-l"], both.Claims);
+        Assert.Empty(_merges.Requests);
+    }
+
+    [Fact]
+    public async Task AnOutOfDateRoute_ForgetsEveryAliasItWasResolvedFrom()
+    {
+        _directory.Link("email:ada@example.test", "ld_00000000000000000000000000000001");
+        var resolver = Resolver();
+        var stale = await resolver.ResolveAsync(["email:ada@example.test"]);
+        // Merged into another lead elsewhere: the directory moved the alias.
+        _directory.Link("email:ada@example.test", "ld_00000000000000000000000000000002");
+
+        resolver.Forget(stale);
+        var again = await resolver.ResolveAsync(["email:ada@example.test"]);
+
+        Assert.Equal("ld_00000000000000000000000000000001", stale.LeadId);
+        Assert.Equal("ld_00000000000000000000000000000002", again.LeadId);
     }
 
     [Fact]
@@ -121,7 +174,8 @@ public sealed class LeadResolverTests
     {
         var settings = Options.Create(options ?? new IdentityOptions());
         using var meters = new NoMeters();
-        return new LeadResolver(_directory, new AliasGuardRails(settings), new LeadAliasCache(1_000), new IdentityMetrics(meters), NullLogger<LeadResolver>.Instance);
+        return new LeadResolver(_directory, _merges, new AliasGuardRails(settings), new LeadAliasCache(1_000), new IdentityMetrics(meters), settings,
+            NullLogger<LeadResolver>.Instance);
     }
 
     private sealed class NoMeters : IMeterFactory
@@ -147,5 +201,23 @@ public sealed class LeadResolverTests
 
         public Task<IReadOnlyList<string>> AliasesOfAsync(string leadId, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<string>>(_leads.Where(p => p.Value == leadId).Select(p => p.Key).ToList());
+    }
+
+    private sealed class RecordedMerges : ILeadMerges
+    {
+        public List<MergeRequest> Requests { get; } = [];
+
+        public LeadMerge? Answer { get; set; }
+
+        public Task<LeadMerge> MergeAsync(MergeRequest request, CancellationToken cancellationToken = default)
+        {
+            Requests.Add(request);
+            return Task.FromResult(Answer ?? throw new InvalidOperationException("No merge expected."));
+        }
+
+        public Task<LeadUnmerge?> UnmergeAsync(string leadId, Func<IReadOnlyList<Abstractions.Events.ConversationEvent>, IReadOnlyList<Abstractions.Timeline.FunnelMark>> funnelMarksOf,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<string> SurvivorOfAsync(string leadId, CancellationToken cancellationToken = default) => Task.FromResult(leadId);
     }
 }

@@ -80,6 +80,9 @@ public sealed class StorageFault
         public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default) =>
             fault.TimelineReadsFail ? throw Failure() : inner.ReadLatestAsync(leadKey, limit, cancellationToken);
 
+        public Task<int> GenerationOfAsync(string leadId, CancellationToken cancellationToken = default) =>
+            fault.TimelineReadsFail ? throw Failure() : inner.GenerationOfAsync(leadId, cancellationToken);
+
         public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default) =>
             fault.TimelineReadsFail ? throw Failure() : inner.ReadCampaignAsync(campaignKey, cancellationToken);
 

@@ -33,7 +33,10 @@ public sealed class OperatorAccessTests : IAsyncLifetime
     {
         get
         {
-            var routes = new TheoryData<string, string> { { "POST", "/api/admin/replay" }, { "GET", "/dashboard/Trace" } };
+            var routes = new TheoryData<string, string>
+            {
+                { "POST", "/api/admin/replay" }, { "POST", "/api/leads/email:bill@example.com/unmerge" }, { "GET", "/dashboard/Trace" },
+            };
             foreach (var row in ReadRoutes) routes.Add((string)row[0], (string)row[1]);
             return routes;
         }
@@ -76,6 +79,16 @@ public sealed class OperatorAccessTests : IAsyncLifetime
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("admin", problem.Str("detail"));
+    }
+
+    [Fact]
+    public async Task Unmerge_WithTheReadKey_Returns403_AndWithTheAdminKey_ReachesTheLead()
+    {
+        var forbidden = await Client.SendAsync(Request("POST", $"/api/leads/email:{NewEmail()}/unmerge").WithKey(OperatorKeys.Reader));
+        var unknown = await Client.SendAsync(Request("POST", $"/api/leads/email:{NewEmail()}/unmerge").WithKey(OperatorKeys.Admin));
+
+        Assert.Contains("admin", (await forbidden.AssertProblemAsync(HttpStatusCode.Forbidden)).Str("detail"));
+        await unknown.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

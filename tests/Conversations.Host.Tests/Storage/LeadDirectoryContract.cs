@@ -37,7 +37,7 @@ public abstract class LeadDirectoryContract : IAsyncLifetime
 
         var outcome = await Timeline.AppendAsync(Append(leadId, person.Email, [person.Email, person.Contact], Opened(person)));
 
-        Assert.False(outcome.ClaimLost);
+        Assert.False(outcome.Misrouted);
         Assert.Single(outcome.Applied);
         var found = await Directory.FindAsync([person.Email, person.Contact, "email:nobody@example.test"]);
         Assert.Equal(new Dictionary<string, string> { [person.Email] = leadId, [person.Contact] = leadId }, found);
@@ -56,7 +56,7 @@ public abstract class LeadDirectoryContract : IAsyncLifetime
 
         var outcome = await Timeline.AppendAsync(Append(latecomer, person.Email, [person.Email, newAlias], Opened(person, minutes: 5)));
 
-        Assert.True(outcome.ClaimLost);
+        Assert.True(outcome.Misrouted);
         Assert.Empty(outcome.Applied);
         Assert.Empty(await Timeline.ReadAsync(latecomer));
         Assert.Empty(await Directory.FindAsync([newAlias]));
@@ -72,7 +72,7 @@ public abstract class LeadDirectoryContract : IAsyncLifetime
 
         var again = await Timeline.AppendAsync(Append(leadId, person.Email, [person.Email, person.Contact], Opened(person, minutes: 1)));
 
-        Assert.False(again.ClaimLost);
+        Assert.False(again.Misrouted);
         Assert.Single(again.Applied);
         Assert.Equal(2, (await Directory.AliasesOfAsync(leadId)).Count);
     }
@@ -89,7 +89,7 @@ public abstract class LeadDirectoryContract : IAsyncLifetime
         var loser = Timeline.AppendAsync(Append(LeadId.New(), contested.Email, [contested.Email, contested.Contact], Opened(contested, minutes: 2)));
         var outcomes = await Task.WhenAll(appends);
 
-        Assert.True((await loser).ClaimLost);
+        Assert.True((await loser).Misrouted);
         Assert.All(outcomes, outcome => Assert.Single(outcome.Applied));
         var found = await Directory.FindAsync(others.SelectMany(o => new[] { o.Person.Email, o.Person.Contact }).ToList());
         Assert.Equal(others.Count * 2, found.Count);
@@ -110,8 +110,8 @@ public abstract class LeadDirectoryContract : IAsyncLifetime
                 Timeline.AppendAsync(Append(first, person.Email, [person.Email, person.Contact], Opened(person))),
                 store.AppendAsync(Append(second, person.Contact, [person.Contact, person.Email], Opened(person, minutes: 1))));
 
-            Assert.Single(outcomes, outcome => !outcome.ClaimLost);
-            var winner = outcomes[0].ClaimLost ? second : first;
+            Assert.Single(outcomes, outcome => !outcome.Misrouted);
+            var winner = outcomes[0].Misrouted ? second : first;
             Assert.Equal(new Dictionary<string, string> { [person.Email] = winner, [person.Contact] = winner }, await Directory.FindAsync([person.Email, person.Contact]));
             Assert.Single(await Timeline.ReadAsync(winner));
             Assert.Empty(await Timeline.ReadAsync(winner == first ? second : first));

@@ -3,16 +3,17 @@ using Conversations.Abstractions.Timeline;
 namespace Conversations.Storage;
 
 /// <summary>
-/// Commits a group of appends whose alias claims may not take. A claim loses when another lead holds the alias by
-/// the time the batch commits (a concurrent delivery, possibly on another silo, linked it first): then the whole
-/// transaction is rolled back and committed again without the appends that lost, which get
-/// <see cref="AppendOutcome.Lost"/> and write nothing. Losing is rare (a race on a brand-new person), so the common
-/// path pays nothing for it but the claims' own rows.
+/// Commits a group of appends whose routes may be out of date. A route is out of date when a claim loses (another lead
+/// holds the alias by the time the batch commits: a concurrent delivery, possibly on another silo, linked it first),
+/// when its lead was merged into another, or when the alias it arrived under moved to another lead. Then the whole
+/// transaction is rolled back and committed again without those appends, which get <see cref="AppendOutcome.Lost"/>
+/// and write nothing. This is rare (a race on a brand-new person, a merge), so the common path pays nothing for it
+/// but the claims' own rows and one check of the batch's leads.
 /// </summary>
-internal static class ClaimingCommit
+internal static class RouteCheckedCommit
 {
     /// <param name="appends">The appends of one group commit.</param>
-    /// <param name="attempt">Commits one batch, or rolls it back and names the claims that did not take.</param>
+    /// <param name="attempt">Commits one batch, or rolls it back and names the appends (by index) that were misrouted.</param>
     /// <param name="cancellationToken">Passed to each attempt.</param>
     public static async Task<IReadOnlyList<AppendOutcome>> RunAsync(
         IReadOnlyList<TimelineAppend> appends,
@@ -31,11 +32,8 @@ internal static class ClaimingCommit
                 for (var i = 0; i < live.Count; i++) all[live[i]] = outcomes[i];
                 return all;
             }
-
-            var losers = live.Where(i => result.LostClaims.Any(claim =>
-                claim.LeadId == appends[i].LeadId && (appends[i].Claims?.Contains(claim.Alias) ?? false))).ToList();
-            if (losers.Count == 0) throw new InvalidOperationException("A claim was reported lost that no append in the batch made.");
-            foreach (var i in losers) lost[i] = true;
+            if (result.Misrouted.Count == 0) throw new InvalidOperationException("A batch was rolled back for misrouted appends, but none was named.");
+            foreach (var i in result.Misrouted) lost[live[i]] = true;
         }
     }
 
@@ -57,9 +55,9 @@ internal static class ClaimingCommit
     }
 }
 
-/// <summary>A committed batch's outcomes, or, for a batch rolled back because claims did not take, those claims.</summary>
-internal sealed record BatchAttempt(IReadOnlyList<AppendOutcome>? Outcomes, IReadOnlyList<AppendBatch.ClaimRow> LostClaims)
+/// <summary>A committed batch's outcomes, or, for a batch rolled back because routes were out of date, the appends (by index) at fault.</summary>
+internal sealed record BatchAttempt(IReadOnlyList<AppendOutcome>? Outcomes, IReadOnlyList<int> Misrouted)
 {
     public static BatchAttempt Committed(IReadOnlyList<AppendOutcome> outcomes) => new(outcomes, []);
-    public static BatchAttempt RolledBack(IReadOnlyList<AppendBatch.ClaimRow> lostClaims) => new(null, lostClaims);
+    public static BatchAttempt RolledBack(IEnumerable<int> misrouted) => new(null, misrouted.Distinct().ToList());
 }
