@@ -1,6 +1,8 @@
 using Conversations.Testing;
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Leads;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 using static Conversations.Grains.Tests.TestEvents;
 
 namespace Conversations.Grains.Tests;
@@ -101,6 +103,35 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
         Assert.Equal(10, after.Counts[EventKind.Clicked]);
         Assert.Equal(T0.AddMinutes(-9), after.FirstActivityAt);
         Assert.Equal(before!.LastActivityAt, after.LastActivityAt);
+    }
+
+    [Fact]
+    public async Task AfterAMerge_TheSurvivorsStateHoldsBothTimelines_WhetherActiveOrRestoredFromASnapshot()
+    {
+        var (older, newer) = (LeadId.New(), LeadId.New());
+        var email = NewEmail();
+        var survivor = fixture.Cluster.GrainFactory.GetGrain<ILeadGrain>(older);
+        await survivor.AppendEventsAsync([Create(email, EventKind.Opened, T0)]);
+        await fixture.Cluster.GrainFactory.GetGrain<ILeadGrain>(newer).AppendEventsAsync(
+            [Create(NewEmail(), EventKind.Clicked, T0.AddMinutes(-2)), Create(NewEmail(), EventKind.Clicked, T0.AddMinutes(-1))]);
+        // Enough that the survivor writes a snapshot covering positions past the newer lead's rows, which the merge
+        // then moves in below it: replaying only the log after the snapshot would miss them.
+        await survivor.AppendEventsAsync(Enumerable.Range(1, 99).Select(i => Create(email, EventKind.Opened, T0.AddMinutes(i))).ToList());
+        var merges = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<ILeadMerges>();
+
+        await merges.MergeAsync(new MergeRequest([older, newer], null, MaxAliases: 20));
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var restored = await survivor.GetAsync();
+        await survivor.AppendEventsAsync([Create(email, EventKind.Replied, T0.AddDays(1))]);
+        var active = await survivor.GetAsync();
+
+        Assert.Equal(102, restored?.EventCount);
+        Assert.Equal(103, active?.EventCount);
+        foreach (var lead in new[] { restored!, active! })
+        {
+            Assert.Equal(2, lead.Counts[EventKind.Clicked]);
+            Assert.Equal(T0.AddMinutes(-2), lead.FirstActivityAt);
+        }
     }
 
     [Theory]
