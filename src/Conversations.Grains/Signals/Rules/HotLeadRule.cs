@@ -1,0 +1,27 @@
+namespace Conversations.Grains.Signals.Rules;
+
+/// <summary>
+/// Engagement without a reply yet: within one window, enough opens, or a click and fewer opens. Once per lead: the
+/// first window that qualifies, as soon as an event completes it (also one that arrives late).
+/// </summary>
+public sealed class HotLeadRule(SignalRuleOptions options) : ISignalRule
+{
+    public IEnumerable<DetectedSignal> Detect(IReadOnlyList<SignalFact> timeline, IReadOnlySet<string> newEventIds)
+    {
+        var engagement = timeline.Where(f => f.Kind is FactKind.Opened or FactKind.Clicked).ToList();
+        foreach (var end in engagement)
+        {
+            var inWindow = engagement.Where(f => f.OccurredAt <= end.OccurredAt && f.OccurredAt > end.OccurredAt - options.HotLeadWindow).ToList();
+            if (!inWindow.Any(f => f.IsNewIn(newEventIds)) || !IsHot(inWindow)) continue;
+            if (timeline.Any(f => f.IsHumanReply && f.OccurredAt <= end.OccurredAt)) yield break;
+            yield return new DetectedSignal(SignalTypes.HotLead, DetectedSignal.OncePerLead, inWindow.Select(f => f.EventId).ToList(), end.OccurredAt, end.CampaignKey);
+            yield break;
+        }
+    }
+
+    private bool IsHot(List<SignalFact> window)
+    {
+        var opens = window.Count(f => f.Kind == FactKind.Opened);
+        return opens >= options.HotLeadOpens || (opens >= options.HotLeadOpensWithAClick && window.Any(f => f.Kind == FactKind.Clicked));
+    }
+}
