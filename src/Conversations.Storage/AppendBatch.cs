@@ -15,6 +15,7 @@ internal sealed class AppendBatch
     {
         _appends = appends;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var signalIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var append in appends)
         {
             foreach (var @event in append.Events)
@@ -29,6 +30,10 @@ internal sealed class AppendBatch
                 if (mark.CampaignName is not null) CampaignNames[mark.CampaignKey] = mark.CampaignName;
                 else CampaignNames.TryAdd(mark.CampaignKey, null);
             }
+            foreach (var signal in append.Signals ?? [])
+            {
+                if (signalIds.Add(signal.Id)) Signals.Add(signal);
+            }
             foreach (var alias in append.Claims ?? [])
             {
                 Claims.Add(new ClaimRow(alias, append.LeadId, append.Events.Count > 0 ? append.Events[0].EventId : null));
@@ -40,6 +45,9 @@ internal sealed class AppendBatch
     }
 
     public List<EventRow> Events { get; } = [];
+
+    /// <summary>The signals to store, each once.</summary>
+    public List<Abstractions.Signals.Signal> Signals { get; } = [];
 
     /// <summary>The raw deliveries to archive in the same transaction, in the order of their appends.</summary>
     public List<RawDelivery> Deliveries { get; } = [];
@@ -93,14 +101,17 @@ internal sealed class AppendBatch
 
     /// <summary>
     /// Per append, in order: the entries the database inserted (given the positions it returned by event id),
-    /// the history read for its lead, cut to the limit that append asked for, and its lead's generation.
+    /// the history read for its lead, cut to the limit that append asked for, its lead's generation, and its signals
+    /// the database inserted.
     /// </summary>
     public IReadOnlyList<AppendOutcome> Results(
         IReadOnlyDictionary<string, long> insertedPositions,
         IReadOnlyDictionary<string, List<TimelineEntry>> historyByLead,
-        IReadOnlyDictionary<string, LeadLineage> lineage)
+        IReadOnlyDictionary<string, LeadLineage> lineage,
+        IReadOnlySet<string>? insertedSignals = null)
     {
         var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var signalled = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<AppendOutcome>(_appends.Count);
         foreach (var append in _appends)
         {
@@ -113,7 +124,8 @@ internal sealed class AppendBatch
             IReadOnlyList<TimelineEntry> history = append.HistoryLimit > 0 && historyByLead.TryGetValue(append.LeadId, out var entries)
                 ? entries.Skip(Math.Max(0, entries.Count - append.HistoryLimit)).ToList()
                 : [];
-            results.Add(new AppendOutcome(inserted, history, Generation: lineage.TryGetValue(append.LeadId, out var row) ? row.Generation : 0));
+            var signals = append.Signals?.Where(signal => (insertedSignals?.Contains(signal.Id) ?? false) && signalled.Add(signal.Id)).ToList();
+            results.Add(new AppendOutcome(inserted, history, Generation: lineage.TryGetValue(append.LeadId, out var row) ? row.Generation : 0, Signals: signals));
         }
         return results;
     }

@@ -14,8 +14,10 @@ namespace Conversations.Abstractions.Timeline;
 /// How many merges and unmerges have moved rows into or out of the lead (<see cref="Leads.ILeadMerges"/>), read in
 /// the append's transaction: state built from the log at another generation is out of date.
 /// </param>
+/// <param name="Signals">The append's signals stored now (those stored before are left out); null when it had none.</param>
 public sealed record AppendOutcome(
-    IReadOnlyList<TimelineEntry> Applied, IReadOnlyList<TimelineEntry> History, bool Misrouted = false, int Generation = 0)
+    IReadOnlyList<TimelineEntry> Applied, IReadOnlyList<TimelineEntry> History, bool Misrouted = false, int Generation = 0,
+    IReadOnlyList<Signals.Signal>? Signals = null)
 {
     public static AppendOutcome Lost { get; } = new([], [], Misrouted: true);
 }

@@ -34,6 +34,12 @@ public interface ITimelineStore
     /// <summary>How many merges and unmerges have moved rows into or out of the lead (0 for a lead never merged).</summary>
     Task<int> GenerationOfAsync(string leadId, CancellationToken cancellationToken = default);
 
+    /// <summary>The lead's signals in occurred-at order.</summary>
+    Task<IReadOnlyList<Signals.Signal>> ReadLeadSignalsAsync(string leadId, CancellationToken cancellationToken = default);
+
+    /// <summary>The signals of the campaign's leads in occurred-at order.</summary>
+    Task<IReadOnlyList<Signals.Signal>> ReadCampaignSignalsAsync(string campaignKey, CancellationToken cancellationToken = default);
+
     /// <summary>The campaign's name and unique-lead counts per stage, or null when no event named it.</summary>
     Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default);
 

@@ -17,6 +17,7 @@ namespace Conversations.Abstractions.Timeline;
 /// <param name="HistoryLimit">How many of the lead's latest entries to read first; 0 for none.</param>
 /// <param name="Delivery">The raw delivery to archive, or null.</param>
 /// <param name="Claims">Aliases to link to the lead; null or empty for none.</param>
+/// <param name="Signals">Signals the events trigger, stored in the same transaction; one already stored is not stored again.</param>
 public sealed record TimelineAppend(
     string LeadId,
     string ArrivedAs,
@@ -24,4 +25,5 @@ public sealed record TimelineAppend(
     IReadOnlyList<FunnelMark> FunnelMarks,
     int HistoryLimit = 0,
     RawDelivery? Delivery = null,
-    IReadOnlyList<string>? Claims = null);
+    IReadOnlyList<string>? Claims = null,
+    IReadOnlyList<Signals.Signal>? Signals = null);

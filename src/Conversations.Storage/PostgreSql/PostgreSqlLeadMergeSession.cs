@@ -36,6 +36,7 @@ internal sealed class PostgreSqlLeadMergeSession : ILeadMergeSession
             SELECT campaign_key, stage, @survivor FROM campaign_funnel WHERE lead_id = @absorbed ORDER BY 1, 2
             ON CONFLICT DO NOTHING;
         DELETE FROM campaign_funnel WHERE lead_id = @absorbed;
+        UPDATE lead_signals SET lead_id = @survivor WHERE lead_id = @absorbed;
         """;
 
     private const string MoveRows = "UPDATE conversation_events SET lead_id = @survivor WHERE lead_id = @absorbed";

@@ -1,4 +1,5 @@
 using Conversations.Abstractions;
+using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Conversations.Storage.GroupCommit;
@@ -146,6 +147,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         var history = new Dictionary<string, List<TimelineEntry>>(StringComparer.Ordinal);
         var lineage = new Dictionary<string, LeadLineage>(StringComparer.Ordinal);
+        var signalled = new HashSet<string>(StringComparer.Ordinal);
         var (historyLeads, historyLimit) = batch.HistoryRequest;
         var leadIds = batch.LeadIds;
         if (leadIds.Length == 0) return BatchAttempt.Committed([]);
@@ -159,6 +161,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
             if (historyLeads.Length > 0) command.BatchCommands.Add(HistoryCommand(historyLeads, historyLimit));
             if (batch.Claims.Count > 0) command.BatchCommands.Add(ClaimsCommand(batch));
             if (batch.Events.Count > 0) command.BatchCommands.Add(EventsCommand(batch));
+            if (batch.Signals.Count > 0) command.BatchCommands.Add(PostgreSqlSignalRows.InsertCommand(batch.Signals));
             if (batch.FunnelMarks.Count > 0) command.BatchCommands.Add(FunnelCommand(batch));
             if (batch.CampaignNames.Count > 0)
             {
@@ -189,6 +192,11 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
             if (batch.Events.Count > 0)
             {
                 while (await reader.ReadAsync(cancellationToken)) inserted[reader.GetString(0)] = reader.GetInt64(1);
+                await reader.NextResultAsync(cancellationToken);
+            }
+            if (batch.Signals.Count > 0)
+            {
+                while (await reader.ReadAsync(cancellationToken)) signalled.Add(reader.GetString(0));
             }
             while (await reader.NextResultAsync(cancellationToken)) { }
         }
@@ -196,7 +204,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         // Disposing the transaction without committing rolls it back.
         if (misrouted.Count > 0) return BatchAttempt.RolledBack(misrouted);
         await transaction.CommitAsync(cancellationToken);
-        return BatchAttempt.Committed(batch.Results(inserted, history, lineage));
+        return BatchAttempt.Committed(batch.Results(inserted, history, lineage, signalled));
     }
 
     /// <summary>The appends whose claims lost, whose lead was merged, or whose arrival alias moved to another lead.</summary>
@@ -356,6 +364,19 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         await using var command = _dataSource.CreateCommand("SELECT generation FROM lead_lineage WHERE lead_id = @lead_id");
         command.Parameters.AddWithValue("lead_id", leadId);
         return await command.ExecuteScalarAsync(token) is int generation ? generation : 0;
+    }, cancellationToken);
+
+    public Task<IReadOnlyList<Signal>> ReadLeadSignalsAsync(string leadId, CancellationToken cancellationToken = default) =>
+        ReadSignalsAsync(PostgreSqlSignalRows.SelectOfLead, leadId, cancellationToken);
+
+    public Task<IReadOnlyList<Signal>> ReadCampaignSignalsAsync(string campaignKey, CancellationToken cancellationToken = default) =>
+        ReadSignalsAsync(PostgreSqlSignalRows.SelectOfCampaign, campaignKey, cancellationToken);
+
+    private Task<IReadOnlyList<Signal>> ReadSignalsAsync(string sql, string key, CancellationToken cancellationToken) => Retried(async token =>
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("key", key);
+        return await PostgreSqlSignalRows.ReadAsync(command, token);
     }, cancellationToken);
 
     public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default) =>

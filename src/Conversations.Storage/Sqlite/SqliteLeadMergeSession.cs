@@ -96,6 +96,7 @@ internal sealed class SqliteLeadMergeSession : ILeadMergeSession
                 SELECT campaign_key, stage, $survivor FROM campaign_funnel WHERE lead_id = $absorbed ORDER BY 1, 2
                 ON CONFLICT DO NOTHING;
             DELETE FROM campaign_funnel WHERE lead_id = $absorbed;
+            UPDATE lead_signals SET lead_id = $survivor WHERE lead_id = $absorbed;
             """, ("$merge", mergeId), ("$absorbed", absorbedId), ("$survivor", survivorId), ("$at", at.UtcTicks), ("$event", byEventId));
         var rows = Execute("UPDATE conversation_events SET lead_id = $survivor WHERE lead_id = $absorbed",
             ("$absorbed", absorbedId), ("$survivor", survivorId));

@@ -1,4 +1,5 @@
 using Conversations.Abstractions;
+using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Conversations.Storage.GroupCommit;
@@ -98,9 +99,10 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
             }
         }
 
+        var signalled = SqliteSignalRows.Insert(connection, transaction, batch.Signals);
         SqliteDeliveryRows.Insert(connection, transaction, batch.Deliveries);
         transaction.Commit();
-        return BatchAttempt.Committed(batch.Results(inserted, history, lineage));
+        return BatchAttempt.Committed(batch.Results(inserted, history, lineage, signalled));
     }
 
     public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadId, long afterPosition = 0, CancellationToken cancellationToken = default) =>
@@ -191,6 +193,19 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         {
             using var connection = _database.Open();
             return SqliteLineageRows.Read(connection, null, [leadId]).TryGetValue(leadId, out var row) ? row.Generation : 0;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Signal>> ReadLeadSignalsAsync(string leadId, CancellationToken cancellationToken = default) =>
+        ReadSignalsAsync(SqliteSignalRows.SelectOfLead, leadId, cancellationToken);
+
+    public Task<IReadOnlyList<Signal>> ReadCampaignSignalsAsync(string campaignKey, CancellationToken cancellationToken = default) =>
+        ReadSignalsAsync(SqliteSignalRows.SelectOfCampaign, campaignKey, cancellationToken);
+
+    private Task<IReadOnlyList<Signal>> ReadSignalsAsync(string sql, string key, CancellationToken cancellationToken) =>
+        OffTheCallersThread.Run(() =>
+        {
+            using var connection = _database.Open();
+            return SqliteSignalRows.Read(connection, sql, key);
         }, cancellationToken);
 
     public Task<CampaignFunnel?> ReadCampaignAsync(string campaignKey, CancellationToken cancellationToken = default) =>

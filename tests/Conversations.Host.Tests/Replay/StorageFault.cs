@@ -80,6 +80,12 @@ public sealed class StorageFault
         public Task<IReadOnlyList<TimelineEntry>> ReadLatestAsync(string leadKey, int limit, CancellationToken cancellationToken = default) =>
             fault.TimelineReadsFail ? throw Failure() : inner.ReadLatestAsync(leadKey, limit, cancellationToken);
 
+        public Task<IReadOnlyList<Abstractions.Signals.Signal>> ReadLeadSignalsAsync(string leadId, CancellationToken cancellationToken = default) =>
+            fault.TimelineReadsFail ? throw Failure() : inner.ReadLeadSignalsAsync(leadId, cancellationToken);
+
+        public Task<IReadOnlyList<Abstractions.Signals.Signal>> ReadCampaignSignalsAsync(string campaignKey, CancellationToken cancellationToken = default) =>
+            fault.TimelineReadsFail ? throw Failure() : inner.ReadCampaignSignalsAsync(campaignKey, cancellationToken);
+
         public Task<int> GenerationOfAsync(string leadId, CancellationToken cancellationToken = default) =>
             fault.TimelineReadsFail ? throw Failure() : inner.GenerationOfAsync(leadId, cancellationToken);
 

@@ -1,0 +1,56 @@
+using Conversations.Abstractions.Signals;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Conversations.Storage.PostgreSql;
+
+/// <summary>Writes and reads of <c>lead_signals</c>.</summary>
+internal static class PostgreSqlSignalRows
+{
+    private const string Insert = """
+        INSERT INTO lead_signals (signal_id, type, lead_id, campaign_key, evidence, occurred_at, detected_at)
+        SELECT * FROM unnest(@ids, @types, @lead_ids, @campaign_keys, @evidence::jsonb[], @occurred_at, @detected_at)
+        ON CONFLICT (signal_id) DO NOTHING
+        RETURNING signal_id
+        """;
+
+    private const string Columns = "signal_id, type, lead_id, campaign_key, evidence::text, occurred_at, detected_at";
+
+    public const string SelectOfLead = $"SELECT {Columns} FROM lead_signals WHERE lead_id = @key ORDER BY occurred_at, position";
+
+    public const string SelectOfCampaign = $"SELECT {Columns} FROM lead_signals WHERE campaign_key = @key ORDER BY occurred_at, position";
+
+    /// <summary>Inserts the signals not stored yet; the command returns the ids it inserted.</summary>
+    public static NpgsqlBatchCommand InsertCommand(IReadOnlyList<Signal> signals)
+    {
+        var command = new NpgsqlBatchCommand(Insert);
+        command.Parameters.Add(Texts("ids", signals.Select(s => s.Id)));
+        command.Parameters.Add(Texts("types", signals.Select(s => s.Type)));
+        command.Parameters.Add(Texts("lead_ids", signals.Select(s => s.LeadId)));
+        command.Parameters.Add(Texts("campaign_keys", signals.Select(s => s.CampaignKey)));
+        command.Parameters.Add(Texts("evidence", signals.Select(s => SignalJson.Evidence(s.Evidence))));
+        command.Parameters.Add(Times("occurred_at", signals.Select(s => s.OccurredAt)));
+        command.Parameters.Add(Times("detected_at", signals.Select(s => s.DetectedAt)));
+        return command;
+    }
+
+    public static async Task<IReadOnlyList<Signal>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var signals = new List<Signal>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            signals.Add(new Signal(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                SignalJson.Evidence(reader.GetString(4)), Utc(reader.GetFieldValue<DateTime>(5)), Utc(reader.GetFieldValue<DateTime>(6))));
+        }
+        return signals;
+    }
+
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+
+    private static NpgsqlParameter<string?[]> Texts(string name, IEnumerable<string?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
+
+    private static NpgsqlParameter<DateTime[]> Times(string name, IEnumerable<DateTimeOffset> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = values.Select(v => v.UtcDateTime).ToArray() };
+}
