@@ -13,8 +13,14 @@ internal static class PostgreSqlLeadLocks
     /// <summary>The first key of every lead lock (0x4C454144, 'LEAD'), apart from other advisory locks (the schema migrator's).</summary>
     public const string Space = "1279607108";
 
-    private const string LockExclusively = $"""
-        SELECT count(pg_advisory_xact_lock({Space}, h))
+    /// <summary>Takes the locks of <c>@lead_ids</c> shared, in hash order: appends, which never wait on each other here.</summary>
+    public static readonly string LockShared = Locking("pg_advisory_xact_lock_shared");
+
+    private static readonly string LockExclusively = Locking("pg_advisory_xact_lock");
+
+    // One statement shape for both modes, so shared and exclusive locks are always taken in the same order.
+    private static string Locking(string function) => $"""
+        SELECT count({function}({Space}, h))
         FROM (SELECT DISTINCT hashtext(l) AS h FROM unnest(@lead_ids) AS l ORDER BY h) AS locks
         """;
 

@@ -10,8 +10,6 @@ namespace Conversations.Storage.PostgreSql;
 /// <summary>A merge or unmerge transaction in PostgreSQL; its leads are locked against appends (<see cref="PostgreSqlLeadLocks"/>).</summary>
 internal sealed class PostgreSqlLeadMergeSession : ILeadMergeSession
 {
-    private const string SelectLineage = "SELECT lead_id, merged_into, generation FROM lead_lineage WHERE lead_id = ANY(@lead_ids)";
-
     private const string SelectFirstPositions = """
         SELECT l, (SELECT position FROM conversation_events WHERE lead_id = l ORDER BY position LIMIT 1)
         FROM unnest(@lead_ids) AS l
@@ -104,11 +102,10 @@ internal sealed class PostgreSqlLeadMergeSession : ILeadMergeSession
 
     public async Task<Dictionary<string, LeadLineage>> LineageAsync(IReadOnlyCollection<string> leadIds, CancellationToken cancellationToken)
     {
-        await using var command = Command(SelectLineage, ("lead_ids", leadIds.ToArray()));
+        await using var command = Command(PostgreSqlLineageRows.Select, ("lead_ids", leadIds.ToArray()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var lineage = new Dictionary<string, LeadLineage>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-            lineage[reader.GetString(0)] = new LeadLineage(reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2));
+        await PostgreSqlLineageRows.ReadAsync(reader, lineage, cancellationToken);
         return lineage;
     }
 

@@ -17,16 +17,6 @@ namespace Conversations.Storage.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
 {
-    // First in the batch: a merge takes these locks exclusively (PostgreSqlLeadLocks), so an append and a merge of one
-    // lead never overlap. Shared among appends, and taken in one order, so appends never wait on each other here.
-    private const string LockLeads = $"""
-        SELECT count(pg_advisory_xact_lock_shared({PostgreSqlLeadLocks.Space}, h))
-        FROM (SELECT DISTINCT hashtext(l) AS h FROM unnest(@lead_ids) AS l ORDER BY h) AS locks
-        """;
-
-    // After the locks: a merge that committed while this batch waited is seen. Only merged leads have rows.
-    private const string SelectLineage = "SELECT lead_id, merged_into, generation FROM lead_lineage WHERE lead_id = ANY(@lead_ids)";
-
     // Runs before the inserts, so it sees each lead's timeline as it was before this commit.
     private const string SelectHistory = """
         SELECT k.lead_id, e.position, e.payload::text
@@ -156,8 +146,10 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlBatch(connection, transaction))
         {
-            command.BatchCommands.Add(LeadsCommand(LockLeads, leadIds));
-            command.BatchCommands.Add(LeadsCommand(SelectLineage, leadIds));
+            // First: a merge takes these locks exclusively, so an append and a merge of one lead never overlap. Then the
+            // lineage, read after the locks, so a merge that committed while this batch waited is seen.
+            command.BatchCommands.Add(LeadsCommand(PostgreSqlLeadLocks.LockShared, leadIds));
+            command.BatchCommands.Add(LeadsCommand(PostgreSqlLineageRows.Select, leadIds));
             if (historyLeads.Length > 0) command.BatchCommands.Add(HistoryCommand(historyLeads, historyLimit));
             if (batch.Claims.Count > 0) command.BatchCommands.Add(ClaimsCommand(batch));
             if (batch.Events.Count > 0) command.BatchCommands.Add(EventsCommand(batch));
@@ -171,8 +163,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
             if (batch.Deliveries.Count > 0) command.BatchCommands.Add(PostgreSqlDeliveryRows.InsertCommand(batch.Deliveries));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                lineage[reader.GetString(0)] = new LeadLineage(reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2));
+            await PostgreSqlLineageRows.ReadAsync(reader, lineage, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             if (historyLeads.Length > 0)
             {
