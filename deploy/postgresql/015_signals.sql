@@ -3,7 +3,8 @@
 --
 -- signal_id is deterministic (type, lead and what the signal is about), so a signal found again is not stored again.
 -- evidence: the ids of the events it rests on, as a JSON array. position orders signals as they were stored, for
--- the delivery to subscribers that reads them next.
+-- the delivery to subscribers that reads them next. A merge moves the absorbed lead's signals to the survivor; an
+-- unmerge gives back those whose evidence events all went back with it.
 CREATE TABLE IF NOT EXISTS lead_signals
 (
     signal_id    text        NOT NULL,

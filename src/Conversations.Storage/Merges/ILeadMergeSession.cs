@@ -38,6 +38,8 @@ internal interface ILeadMergeSession : IAsyncDisposable
     /// <summary>
     /// Undoes one merge: the aliases it moved, and the rows it moved or that arrived since under those aliases, go
     /// back to the absorbed lead, which stands on its own again; both generations go up; the merge is marked undone.
+    /// Then the survivor's signals whose evidence events are all rows of the absorbed lead go back to it; those with
+    /// evidence on both leads, or resting on events that no longer exist, stay with the survivor.
     /// </summary>
     /// <returns>The aliases the absorbed lead holds again.</returns>
     Task<IReadOnlyList<string>> ReturnAsync(string mergeId, string survivorId, string absorbedId, DateTimeOffset at, CancellationToken cancellationToken);

@@ -51,6 +51,11 @@ internal sealed class PostgreSqlLeadMergeSession : ILeadMergeSession
         WHERE lead_id = @survivor
           AND (event_id IN (SELECT value FROM lead_merge_members WHERE merge_id = @merge_id AND kind = 'event')
                OR arrived_as IN (SELECT value FROM lead_merge_members WHERE merge_id = @merge_id AND kind = 'alias'));
+        UPDATE lead_signals s SET lead_id = @absorbed
+        WHERE s.lead_id = @survivor
+          AND jsonb_array_length(s.evidence) > 0
+          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(s.evidence) AS e(event_id)
+                          WHERE NOT EXISTS (SELECT 1 FROM conversation_events c WHERE c.event_id = e.event_id AND c.lead_id = @absorbed));
         UPDATE lead_merges SET unmerged_at = @at WHERE merge_id = @merge_id;
         UPDATE lead_lineage SET merged_into = NULL, generation = generation + 1 WHERE lead_id = @absorbed;
         UPDATE lead_lineage SET generation = generation + 1 WHERE lead_id = @survivor;
@@ -164,7 +169,8 @@ internal sealed class PostgreSqlLeadMergeSession : ILeadMergeSession
 
     public async Task<IReadOnlyList<string>> ReturnAsync(string mergeId, string survivorId, string absorbedId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        // Rows first: which rows go back depends on the aliases the merge moved, not on where they are now.
+        // Rows first: which rows go back depends on the aliases the merge moved, not on where they are now. Signals
+        // follow the rows they rest on, so they come after them.
         await using (var rows = Command(ReturnRows, ("merge_id", mergeId), ("absorbed", absorbedId), ("survivor", survivorId), ("at", at.UtcDateTime)))
         {
             await rows.ExecuteNonQueryAsync(cancellationToken);

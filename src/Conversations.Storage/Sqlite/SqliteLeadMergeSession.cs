@@ -120,12 +120,18 @@ internal sealed class SqliteLeadMergeSession : ILeadMergeSession
 
     public Task<IReadOnlyList<string>> ReturnAsync(string mergeId, string survivorId, string absorbedId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        // Rows first: which rows go back depends on the aliases the merge moved, not on where they are now.
+        // Rows first: which rows go back depends on the aliases the merge moved, not on where they are now. Signals
+        // follow the rows they rest on, so they come after them.
         Execute("""
             UPDATE conversation_events SET lead_id = $absorbed
             WHERE lead_id = $survivor
               AND (event_id IN (SELECT value FROM lead_merge_members WHERE merge_id = $merge AND kind = 'event')
                    OR arrived_as IN (SELECT value FROM lead_merge_members WHERE merge_id = $merge AND kind = 'alias'));
+            UPDATE lead_signals SET lead_id = $absorbed
+            WHERE lead_id = $survivor
+              AND json_array_length(evidence) > 0
+              AND NOT EXISTS (SELECT 1 FROM json_each(lead_signals.evidence) AS e
+                              WHERE NOT EXISTS (SELECT 1 FROM conversation_events c WHERE c.event_id = e.value AND c.lead_id = $absorbed));
             UPDATE lead_merges SET unmerged_at = $at WHERE merge_id = $merge;
             UPDATE lead_lineage SET merged_into = NULL, generation = generation + 1 WHERE lead_id = $absorbed;
             UPDATE lead_lineage SET generation = generation + 1 WHERE lead_id = $survivor;

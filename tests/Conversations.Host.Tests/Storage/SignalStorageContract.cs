@@ -8,8 +8,8 @@ namespace Conversations.Host.Tests.Storage;
 
 /// <summary>
 /// What every store does with signals: they commit in the transaction of the events that trigger them, a signal found
-/// again is stored once and reported new once, an append that writes nothing stores no signal, and a merge takes the
-/// absorbed lead's signals to the survivor.
+/// again is stored once and reported new once, an append that writes nothing stores no signal, a merge takes the
+/// absorbed lead's signals to the survivor, and an unmerge gives back those resting only on the absorbed lead's events.
 /// </summary>
 public abstract class SignalStorageContract : IAsyncLifetime
 {
@@ -81,6 +81,25 @@ public abstract class SignalStorageContract : IAsyncLifetime
         Assert.True(stale.Misrouted);
         Assert.Empty(await Timeline.ReadLeadSignalsAsync(newer));
         Assert.Equal([Shape(moved with { LeadId = older })], Shapes(await Timeline.ReadLeadSignalsAsync(older)));
+    }
+
+    [Fact]
+    public async Task AnUnmerge_GivesBackTheSignalsWhoseEvidenceAllWentBack_AndTheMixedOnesStayWithTheSurvivor()
+    {
+        var (older, newer) = (LeadId.New(), LeadId.New());
+        var (olderOpen, newerOpen) = (Opened(minutes: 0), Opened(minutes: 10));
+        var olderOwn = Signal(older, "hot-lead", [olderOpen.EventId], minutes: 0);
+        var newerOwn = Signal(newer, "hot-lead", [newerOpen.EventId], minutes: 10);
+        // Stored with the absorbed lead, so the merge moves it and only its evidence keeps it from going back.
+        var mixed = Signal(newer, "cross-channel-engagement", [olderOpen.EventId, newerOpen.EventId], minutes: 10);
+        await Timeline.AppendAsync(Append(older, [olderOpen], olderOwn));
+        await Timeline.AppendAsync(Append(newer, [newerOpen], newerOwn, mixed));
+        await Merges.MergeAsync(new MergeRequest([older, newer], null, MaxAliases: 20));
+
+        await Merges.UnmergeAsync(older, _ => []);
+
+        Assert.Equal([Shape(newerOwn)], Shapes(await Timeline.ReadLeadSignalsAsync(newer)));
+        Assert.Equal([Shape(olderOwn), Shape(mixed with { LeadId = older })], Shapes(await Timeline.ReadLeadSignalsAsync(older)));
     }
 
     /// <summary>A signal as a value (its evidence list compared by content).</summary>
