@@ -1,4 +1,7 @@
 using Conversations.Abstractions.Streams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Conversations.Grains.Signals;
 using Conversations.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +17,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     private const string DataDirectoryKey = $"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-grains-").FullName;
+
+    /// <summary>Short, so that tests see a campaign's alarm recover without waiting long.</summary>
+    public static readonly TimeSpan CampaignRecheckInterval = TimeSpan.FromMilliseconds(200);
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -37,7 +43,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     private sealed class SiloConfigurator : IHostConfigurator
     {
         public void Configure(IHostBuilder hostBuilder) => hostBuilder
-            .ConfigureServices((context, services) => services.AddConversationsStorage(context.Configuration))
+            .ConfigureServices((context, services) =>
+            {
+                services.AddConversationsStorage(context.Configuration);
+                services.AddSingleton(TimeProvider.System);
+                services.AddSingleton(new SignalDetector(new SignalRuleOptions(), ReplyIntentClassifier.Default));
+                services.AddSingleton(Options.Create(new SignalRuleOptions { CampaignRecheckInterval = CampaignRecheckInterval }));
+            })
             .UseOrleans(silo => silo.AddMemoryStreams(StreamNames.Provider));
     }
 

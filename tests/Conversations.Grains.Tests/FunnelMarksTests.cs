@@ -1,6 +1,7 @@
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Timeline;
 using Conversations.Grains.Leads;
+using Conversations.Grains.Signals;
 using static Conversations.Grains.Tests.TestEvents;
 
 namespace Conversations.Grains.Tests;
@@ -21,7 +22,7 @@ public sealed class FunnelMarksTests
     [InlineData(EventKind.Message, Direction.Inbound, FunnelStage.Replied)]
     public void For_AnEventOfACampaign_MarksTheLeadAndItsStage(EventKind kind, Direction direction, FunnelStage stage)
     {
-        var marks = FunnelMarks.For(new LeadSnapshot(), [Create(Email, kind, T0, Campaign, direction: direction)]);
+        var marks = FunnelMarks.For(new LeadSnapshot(), [Create(Email, kind, T0, Campaign, direction: direction)], ReplyIntentClassifier.Default);
 
         Assert.Equal([Mark(FunnelStage.Lead), Mark(stage)], marks);
     }
@@ -34,7 +35,7 @@ public sealed class FunnelMarksTests
     [InlineData(EventKind.LeadDeleted, Direction.None)]
     public void For_AnEventWithoutAStage_MarksOnlyThatTheLeadIsInTheCampaign(EventKind kind, Direction direction)
     {
-        var marks = FunnelMarks.For(new LeadSnapshot(), [Create(Email, kind, T0, Campaign, direction: direction)]);
+        var marks = FunnelMarks.For(new LeadSnapshot(), [Create(Email, kind, T0, Campaign, direction: direction)], ReplyIntentClassifier.Default);
 
         Assert.Equal([Mark(FunnelStage.Lead)], marks);
     }
@@ -44,7 +45,7 @@ public sealed class FunnelMarksTests
     [InlineData(ReplySentiment.Negative, FunnelStage.NegativeReply)]
     public void For_AClassificationOfACampaign_MarksItsSentiment(ReplySentiment sentiment, FunnelStage stage)
     {
-        var marks = FunnelMarks.For(new LeadSnapshot(), [Create(Email, EventKind.ReplyClassified, T0, Campaign, messageId: "r1", sentiment: sentiment)]);
+        var marks = FunnelMarks.For(new LeadSnapshot(), [Create(Email, EventKind.ReplyClassified, T0, Campaign, messageId: "r1", sentiment: sentiment)], ReplyIntentClassifier.Default);
 
         Assert.Equal([Mark(FunnelStage.Lead), Mark(stage)], marks);
     }
@@ -52,7 +53,18 @@ public sealed class FunnelMarksTests
     [Fact]
     public void For_ANeutralClassification_MarksNoSentimentStage()
     {
-        var marks = FunnelMarks.For(new LeadSnapshot(), [Create(Email, EventKind.ReplyClassified, T0, Campaign, messageId: "r1", sentiment: ReplySentiment.Neutral)]);
+        var marks = FunnelMarks.For(new LeadSnapshot(), [Create(Email, EventKind.ReplyClassified, T0, Campaign, messageId: "r1", sentiment: ReplySentiment.Neutral)], ReplyIntentClassifier.Default);
+
+        Assert.Equal([Mark(FunnelStage.Lead)], marks);
+    }
+
+    [Fact]
+    public void For_AnAutomaticReply_MarksNoReply()
+    {
+        var autoReply = Create(Email, EventKind.Replied, T0, Campaign, messageId: "r1", direction: Direction.Inbound)
+            with { Subject = "Automatic reply: Idea for Fabrikam", Text = "I am out of the office until Monday." };
+
+        var marks = FunnelMarks.For(new LeadSnapshot(), [autoReply], ReplyIntentClassifier.Default);
 
         Assert.Equal([Mark(FunnelStage.Lead)], marks);
     }
@@ -65,7 +77,7 @@ public sealed class FunnelMarksTests
             Create(Email, EventKind.Sent, T0),
             Create(Email, EventKind.Replied, T0, messageId: "r1", direction: Direction.Inbound),
             Create(Email, EventKind.ReplyClassified, T0, messageId: "r1", sentiment: ReplySentiment.Positive),
-        ]);
+        ], ReplyIntentClassifier.Default);
 
         Assert.Empty(marks);
     }
@@ -77,7 +89,7 @@ public sealed class FunnelMarksTests
         [
             Create(Email, EventKind.Opened, T0, Campaign),
             Create(Email, EventKind.Opened, T0.AddHours(1), Campaign),
-        ]);
+        ], ReplyIntentClassifier.Default);
 
         // A mark names no lead and no event: the store keeps one row per (campaign, stage, lead).
         Assert.Equal([Mark(FunnelStage.Lead), Mark(FunnelStage.Opened)], marks.Distinct());
@@ -89,7 +101,7 @@ public sealed class FunnelMarksTests
         var lead = new LeadSnapshot();
         lead.Replies["r1"] = new ReplyFacts { Sentiment = ReplySentiment.Negative };
 
-        var marks = FunnelMarks.For(lead, [Create(Email, EventKind.Replied, T0, Campaign, messageId: "r1", direction: Direction.Inbound)]);
+        var marks = FunnelMarks.For(lead, [Create(Email, EventKind.Replied, T0, Campaign, messageId: "r1", direction: Direction.Inbound)], ReplyIntentClassifier.Default);
 
         Assert.Equal([Mark(FunnelStage.Lead), Mark(FunnelStage.Replied), Mark(FunnelStage.NegativeReply)], marks);
     }
@@ -105,7 +117,7 @@ public sealed class FunnelMarksTests
             Create(Email, EventKind.ReplyClassified, T0.AddMinutes(1), messageId: "r1", sentiment: ReplySentiment.Negative),
             Create(Email, EventKind.ReplyClassified, T0.AddMinutes(2), messageId: "r1", sentiment: ReplySentiment.Positive),
             Create(Email, EventKind.Replied, T0, Campaign, messageId: "r1", direction: Direction.Inbound),
-        ]);
+        ], ReplyIntentClassifier.Default);
 
         Assert.Equal([Mark(FunnelStage.Lead), Mark(FunnelStage.Replied), Mark(FunnelStage.PositiveReply)], marks);
     }
@@ -116,7 +128,7 @@ public sealed class FunnelMarksTests
         var lead = new LeadSnapshot();
         lead.Replies["r1"] = new ReplyFacts { Sentiment = ReplySentiment.Positive };
 
-        var marks = FunnelMarks.For(lead, [Create(Email, EventKind.Replied, T0, Campaign, messageId: "r2", direction: Direction.Inbound)]);
+        var marks = FunnelMarks.For(lead, [Create(Email, EventKind.Replied, T0, Campaign, messageId: "r2", direction: Direction.Inbound)], ReplyIntentClassifier.Default);
 
         Assert.Equal([Mark(FunnelStage.Lead), Mark(FunnelStage.Replied)], marks);
     }
@@ -124,7 +136,7 @@ public sealed class FunnelMarksTests
     [Fact]
     public void For_ACampaignWithoutAName_MarksWithoutAName()
     {
-        var marks = FunnelMarks.For(new LeadSnapshot(), [Create(Email, EventKind.Sent, T0, Campaign) with { Campaign = new CampaignRef(Campaign, null) }]);
+        var marks = FunnelMarks.For(new LeadSnapshot(), [Create(Email, EventKind.Sent, T0, Campaign) with { Campaign = new CampaignRef(Campaign, null) }], ReplyIntentClassifier.Default);
 
         Assert.All(marks, mark => Assert.Null(mark.CampaignName));
     }

@@ -137,7 +137,7 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
     [Theory]
     [InlineData(3)]
     [InlineData(150)]
-    public async Task FirstAppendAfterReactivation_RestoresThePriorTimelineWithinItsOwnCommit(int priorEvents)
+    public async Task FirstAppendAfterReactivation_RestoresThePriorTimeline(int priorEvents)
     {
         var email = NewEmail();
         await Lead(email).AppendEventsAsync(Enumerable.Range(0, priorEvents).Select(i => Create(email, EventKind.Opened, T0.AddMinutes(i))).ToList());

@@ -3,7 +3,10 @@ using Conversations.Abstractions.Campaigns;
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
+using Conversations.Abstractions.Signals;
 using Conversations.Grains.Leads;
+using Conversations.Grains.Signals;
+using Conversations.Grains.Signals.Campaigns;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using static Conversations.Grains.Tests.TestEvents;
@@ -25,6 +28,11 @@ public sealed class WireNameTests
             sentiment: ReplySentiment.Positive, direction: Direction.Inbound);
         var snapshot = new LeadSnapshot();
         LeadProjection.Apply(snapshot, new TimelineEntry(1, @event));
+        var signalEvent = SignalEvent.From(@event, ReplyIntentClassifier.Default)!;
+        snapshot.SignalEvents[signalEvent.EventId] = signalEvent;
+        var alarms = new CampaignAlarmState();
+        alarms.Episodes[SignalTypes.CampaignBounceRateHigh] = 1;
+        alarms.Raised.Add(SignalTypes.CampaignBounceRateHigh);
         return new()
         {
             { nameof(ConversationEvent), @event },
@@ -33,6 +41,11 @@ public sealed class WireNameTests
             { nameof(AppendResult), new AppendResult(1, 0) },
             { nameof(LeadView), LeadProjection.ToView("email:ada@example.test", snapshot) },
             { nameof(LeadSnapshot), snapshot },
+            { nameof(SignalEvent), signalEvent },
+            { nameof(Signal), new Signal("sg_1", SignalTypes.PositiveReply, "ld_1", "salesforge:seq_1", [@event.EventId], T0, T0) },
+            { nameof(CampaignAlarmState), alarms },
+            { nameof(CampaignAlarmTrigger), new CampaignAlarmTrigger("ld_1", @event.EventId, T0) },
+            { nameof(LeadAppend), new LeadAppend([@event], "email:ada@example.test", [], NewLead: true) },
             { nameof(FunnelMark), new FunnelMark("salesforge:seq_1", "Spring", FunnelStage.PositiveReply) },
             { nameof(CampaignView), new CampaignView { CampaignKey = "salesforge:seq_1", Provider = "salesforge", Leads = 1, Funnel = new CampaignFunnelCounts() } },
         };

@@ -31,6 +31,10 @@ public sealed class StartupValidationTests
     [InlineData("Conversations:Ingestion:UnverifiedBodies:MaxBytesPerAddress", "1000", "Conversations:Ingestion:UnverifiedBodies:MaxBytesPerAddress")]
     [InlineData("Conversations:Ingestion:UnverifiedBodies:MaxBytes", "1048575", "Conversations:Ingestion:UnverifiedBodies:MaxBytes")]
     [InlineData("Conversations:RateLimiting:Operators:PeriodSeconds", "0", "Conversations:RateLimiting:Operators:PeriodSeconds")]
+    [InlineData("Conversations:Signals:HotLeadWindow", "00:00:00", "Conversations:Signals:HotLeadWindow")]
+    [InlineData("Conversations:Signals:CrossChannelChannels", "1", "Conversations:Signals:CrossChannelChannels")]
+    [InlineData("Conversations:Signals:CampaignBounceRate", "5", "Conversations:Signals:CampaignBounceRate")]
+    [InlineData("Conversations:Signals:CampaignRecheckInterval", "00:00:00.1", "Conversations:Signals:CampaignRecheckInterval")]
     public void Start_WhenASettingIsMissingOrInvalid_FailsNamingIt(string key, string value, string named)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("conversations-startup-").FullName;

@@ -11,9 +11,14 @@ namespace Conversations.Abstractions.Leads;
 /// nothing is written and the result says <see cref="AppendResult.Misrouted"/>: the caller resolves again.
 /// </param>
 /// <param name="Delivery">The raw delivery to archive in the same transaction; null when it is archived already (replay).</param>
+/// <param name="NewLead">
+/// The lead was made for these events (no alias of theirs was known), so it has no history to read before the rules run.
+/// A hint only: a lead that turns out to have history has its signals checked again after the commit.
+/// </param>
 [GenerateSerializer, Immutable, Alias("conversations.LeadAppend")]
 public sealed record LeadAppend(
     [property: Id(0)] IReadOnlyList<ConversationEvent> Events,
     [property: Id(1)] string ArrivedAs,
     [property: Id(2)] IReadOnlyList<string> Claims,
-    [property: Id(3)] RawDelivery? Delivery = null);
+    [property: Id(3)] RawDelivery? Delivery = null,
+    [property: Id(4)] bool NewLead = false);

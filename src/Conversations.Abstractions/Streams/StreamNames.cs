@@ -13,6 +13,9 @@ public static class StreamNames
 {
     public const string Provider = "conversations";
     public const string EventsNamespace = "conversation-events";
+
+    /// <summary>Where new signals are published, partitioned like the events: a lead's signals go to <see cref="PartitionOf"/> its id.</summary>
+    public const string SignalsNamespace = "conversation-signals";
     public const int PartitionCount = 8;
 
     /// <summary>The partition of a lead's events: a stable hash of the lead id (the same in every process and version).</summary>
@@ -24,6 +27,6 @@ public static class StreamNames
         return (int)(hash % PartitionCount);
     }
 
-    /// <summary>The partition keys: subscribe to <c>StreamId.Create(EventsNamespace, key)</c> for each to see every event.</summary>
+    /// <summary>The partition keys: subscribe to <c>StreamId.Create(EventsNamespace, key)</c> (or <see cref="SignalsNamespace"/>) for each to see every event (or signal).</summary>
     public static IReadOnlyList<int> PartitionKeys { get; } = Enumerable.Range(0, PartitionCount).ToArray();
 }

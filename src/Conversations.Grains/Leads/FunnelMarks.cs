@@ -1,15 +1,16 @@
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Timeline;
+using Conversations.Grains.Signals;
 
 namespace Conversations.Grains.Leads;
 
 /// <summary>
 /// Which campaign funnel stages a batch of events reaches for this lead. Marks are idempotent, so they are
-/// computed for every event offered, new or redelivered.
+/// computed for every event offered, new or redelivered. An automatic reply (out of office) counts as no reply.
 /// </summary>
 public static class FunnelMarks
 {
-    public static IReadOnlyList<FunnelMark> For(LeadSnapshot lead, IReadOnlyList<ConversationEvent> events)
+    public static IReadOnlyList<FunnelMark> For(LeadSnapshot lead, IReadOnlyList<ConversationEvent> events, ReplyIntentClassifier classifier)
     {
         var marks = new List<FunnelMark>();
         foreach (var @event in events)
@@ -17,7 +18,8 @@ public static class FunnelMarks
             if (@event.Campaign is { } campaign)
             {
                 marks.Add(new FunnelMark(campaign.Key, campaign.Name, FunnelStage.Lead));
-                if (StageOf(@event) is { } stage) marks.Add(new FunnelMark(campaign.Key, campaign.Name, stage));
+                if (StageOf(@event) is { } stage && !(stage == FunnelStage.Replied && IsAutomatic(@event, classifier)))
+                    marks.Add(new FunnelMark(campaign.Key, campaign.Name, stage));
 
                 // A classification that arrived before its reply is counted once the reply names the campaign.
                 if (@event.IsReply && @event.MessageId is { } messageId && SentimentStage(KnownSentiment(lead, events, messageId)) is { } late)
@@ -38,6 +40,9 @@ public static class FunnelMarks
         _ when @event.IsReply => FunnelStage.Replied,
         _ => null,
     };
+
+    private static bool IsAutomatic(ConversationEvent reply, ReplyIntentClassifier classifier) =>
+        reply.Sentiment is null && classifier.Classify(reply.Subject, reply.Text).Intent == ReplyIntent.OutOfOffice;
 
     private static FunnelStage? SentimentStage(ReplySentiment? sentiment) => sentiment switch
     {

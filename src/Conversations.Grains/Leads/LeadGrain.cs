@@ -1,8 +1,11 @@
 using Conversations.Abstractions;
+using Conversations.Abstractions.Campaigns;
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Leads;
+using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Streams;
 using Conversations.Abstractions.Timeline;
+using Conversations.Grains.Signals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
@@ -15,17 +18,25 @@ namespace Conversations.Grains.Leads;
 /// what is new); only then is the state updated and the new events published.
 /// </summary>
 /// <remarks>
-/// State is restored lazily from the lead's latest <see cref="ReplayLimit"/> log entries: read within the
-/// first append's own transaction when an append is the first call (the common case, and then activation
-/// costs no read of its own), or by a read of its own before anything else. Most leads have fewer entries,
+/// State is restored lazily from the lead's latest <see cref="ReplayLimit"/> log entries, by a read of its own
+/// before the first call; for a lead just made for the events it appends (<see cref="LeadAppend.NewLead"/>, the common
+/// case at a high rate of new people) within that append's own transaction instead, which confirms that it has no
+/// history at no extra round trip. Most leads have fewer entries,
 /// and then those are the whole history. Longer timelines are restored from the snapshot (Orleans grain
 /// storage) plus the log entries after it. The snapshot is written once that many entries are not yet
 /// covered by it, so replay stays bounded and a busy lead does not write its state on every event.
 /// A merge or unmerge moves rows into or out of the log with the positions they had, so state built before it is
 /// rebuilt from the whole log: every append learns the lead's generation in its transaction, and a snapshot of
 /// another generation is not used.
+///
+/// The signal rules (<see cref="SignalDetector"/>) run before the commit, over the lead's whole history as kept in its
+/// state, so the signals commit with the events that trigger them. That needs the state before the commit, except for a
+/// lead just made for the events (<see cref="LeadAppend.NewLead"/>). When the state turns out to have been out of date
+/// (a merge moved rows in, or a lead thought new had history), the rules run again over the whole timeline after the
+/// commit and store what was missed.
 /// </remarks>
-public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain> logger) : Grain, ILeadGrain
+public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector detector, TimeProvider clock, ILogger<LeadGrain> logger)
+    : Grain, ILeadGrain
 {
     internal const int ReplayLimit = 64;
     private const string SnapshotStateName = "lead";
@@ -36,6 +47,9 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
     private int _eventsSinceSnapshot;
     private IGrainStorage _snapshotStorage = null!;
     private IAsyncStream<ConversationEvent> _stream = null!;
+    private IAsyncStream<Signal> _signalStream = null!;
+    /// <summary>The offered events the rules looked at in this append, so a reply's text is read once.</summary>
+    private Dictionary<string, SignalEvent>? _offeredSignalEvents;
 
     private string LeadId => this.GetPrimaryKeyString();
     private LeadSnapshot State => _snapshot.State ??= new LeadSnapshot();
@@ -43,8 +57,10 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _snapshotStorage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.LeadSnapshots);
-        _stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ConversationEvent>(
-            StreamId.Create(StreamNames.EventsNamespace, StreamNames.PartitionOf(LeadId)));
+        var streams = this.GetStreamProvider(StreamNames.Provider);
+        var partition = StreamNames.PartitionOf(LeadId);
+        _stream = streams.GetStream<ConversationEvent>(StreamId.Create(StreamNames.EventsNamespace, partition));
+        _signalStream = streams.GetStream<Signal>(StreamId.Create(StreamNames.SignalsNamespace, partition));
         return Task.CompletedTask;
     }
 
@@ -56,30 +72,50 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
     public async Task<AppendResult> AppendAsync(LeadAppend append)
     {
         var events = append.Events;
-        // Replies and classifications look at earlier replies (campaign, sentiment): those need the state first.
-        if (!_restored && events.Any(e => e.IsReply || e.Kind == EventKind.ReplyClassified)) await RestoreAsync();
+        // The rules, and replies' campaigns, look at the lead's history: restore it first, unless the lead is new.
+        if (!_restored && !append.NewLead) await RestoreAsync();
 
         var offered = events.DistinctBy(e => e.EventId).Select(WithKnownCampaign).ToList();
+        var signals = DetectSignals(offered);
         AppendOutcome outcome;
         try
         {
             outcome = await timeline.AppendAsync(new TimelineAppend(
-                LeadId, append.ArrivedAs, offered, FunnelMarks.For(State, offered),
-                HistoryLimit: _restored ? 0 : ReplayLimit, Delivery: append.Delivery, Claims: append.Claims));
+                LeadId, append.ArrivedAs, offered, FunnelMarks.For(State, offered, detector.Classifier),
+                HistoryLimit: _restored ? 0 : ReplayLimit, Delivery: append.Delivery, Claims: append.Claims, Signals: signals));
         }
         catch
         {
             // The commit may or may not have happened: rebuild from the log on the next activation.
+            _offeredSignalEvents = null;
             DeactivateOnIdle();
             throw;
         }
         // Resolved again by the caller. Not deactivated: appends queued behind this one would be refused on the way.
-        if (outcome.Misrouted) return AppendResult.Lost;
+        if (outcome.Misrouted)
+        {
+            _offeredSignalEvents = null;
+            return AppendResult.Lost;
+        }
 
-        if (!_restored) await RestoreAsync(outcome.History, outcome.Generation);
-        else if (outcome.Generation != State.Generation) await RebuildAsync(outcome.Generation);
+        var stale = false;
+        if (!_restored)
+        {
+            await RestoreAsync(outcome.History, outcome.Generation);
+            stale = outcome.History.Count > 0;
+        }
+        else if (outcome.Generation != State.Generation)
+        {
+            await RebuildAsync(outcome.Generation);
+            stale = true;
+        }
         Apply(outcome.Applied);
+        _offeredSignalEvents = null;
+        var stored = outcome.Signals ?? [];
+        if (stale) stored = [.. stored, .. await StoreMissedSignalsAsync()];
         await PublishAsync(outcome.Applied);
+        await PublishAsync(stored);
+        AskCampaignAlarms(outcome.Applied);
         if (_eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
         return new AppendResult(outcome.Applied.Count, events.Count - outcome.Applied.Count);
     }
@@ -141,9 +177,47 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
         {
             if (entry.Position <= covered) continue;
             LeadProjection.Apply(State, entry);
+            var signalEvent = _offeredSignalEvents?.GetValueOrDefault(entry.Event.EventId) ?? SignalEvent.From(entry.Event, detector.Classifier);
+            if (signalEvent is not null) State.SignalEvents[signalEvent.EventId] = signalEvent;
             _eventsSinceSnapshot++;
         }
     }
+
+    /// <summary>The signals the offered events trigger, given the history in the state (events it holds are not new).</summary>
+    private IReadOnlyList<Signal>? DetectSignals(IReadOnlyList<ConversationEvent> offered)
+    {
+        _offeredSignalEvents = null;
+        foreach (var @event in offered)
+        {
+            if (!State.SignalEvents.ContainsKey(@event.EventId) && SignalEvent.From(@event, detector.Classifier) is { } signalEvent)
+                (_offeredSignalEvents ??= new(StringComparer.Ordinal))[@event.EventId] = signalEvent;
+        }
+        if (_offeredSignalEvents is not { } news) return null;
+        var found = detector.Detect(State.SignalEvents.Values.Concat(news.Values), news.Keys.ToHashSet(StringComparer.Ordinal));
+        return found.Count == 0 ? null : found.Select(ToSignal).ToList();
+    }
+
+    /// <summary>
+    /// After the state was found out of date: the signals of the whole timeline that are not stored yet. A signal a lead
+    /// has once is not stored again when the lead holds one of its type already (a merge brought it).
+    /// </summary>
+    private async Task<IReadOnlyList<Signal>> StoreMissedSignalsAsync()
+    {
+        var found = detector.Detect(State.SignalEvents.Values, State.SignalEvents.Keys.ToHashSet(StringComparer.Ordinal));
+        if (found.Count == 0) return [];
+        var held = await timeline.ReadLeadSignalsAsync(LeadId);
+        var heldIds = held.Select(signal => signal.Id).ToHashSet(StringComparer.Ordinal);
+        var heldTypes = held.Select(signal => signal.Type).ToHashSet(StringComparer.Ordinal);
+        var missed = found.Where(signal => !(signal.Anchor == DetectedSignal.OncePerLead && heldTypes.Contains(signal.Type)))
+            .Select(ToSignal).Where(signal => !heldIds.Contains(signal.Id)).ToList();
+        if (missed.Count == 0) return [];
+        var outcome = await timeline.AppendAsync(new TimelineAppend(LeadId, LeadId, [], [], Signals: missed));
+        // Merged into another lead meanwhile: that lead's grain runs the rules over both timelines.
+        return outcome.Misrouted ? [] : outcome.Signals ?? [];
+    }
+
+    private Signal ToSignal(DetectedSignal found) => new(
+        SignalId.Of(found.Type, LeadId, found.Anchor), found.Type, LeadId, found.CampaignKey, found.Evidence, found.OccurredAt, clock.GetUtcNow());
 
     /// <summary>A classification often omits the campaign; it is the campaign of the reply it classifies.</summary>
     private ConversationEvent WithKnownCampaign(ConversationEvent @event) =>
@@ -151,6 +225,32 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
         && State.Replies.TryGetValue(messageId, out var reply) && reply.CampaignKey is { } campaignKey
             ? @event with { Campaign = new CampaignRef(campaignKey, reply.CampaignName) }
             : @event;
+
+    /// <summary>A bounce or an unsubscribe may raise its campaign's rate over a threshold: the campaign checks, without this append waiting.</summary>
+    private void AskCampaignAlarms(IReadOnlyList<TimelineEntry> applied)
+    {
+        foreach (var entry in applied)
+        {
+            if (entry.Event is { Kind: EventKind.Bounced or EventKind.Unsubscribed, Campaign: { } campaign } @event)
+                _ = GrainFactory.GetGrain<ICampaignAlarmGrain>(campaign.Key).CheckAsync(new CampaignAlarmTrigger(LeadId, @event.EventId, @event.OccurredAt));
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<Signal> signals)
+    {
+        foreach (var signal in signals)
+        {
+            try
+            {
+                await _signalStream.OnNextAsync(signal);
+            }
+            catch (Exception exception)
+            {
+                // Stored with its events; delivering it at least once is the outbox's job (signals step 2).
+                LogSignalPublishFailed(logger, exception, signal.Id, LeadId);
+            }
+        }
+    }
 
     private async Task PublishAsync(IReadOnlyList<TimelineEntry> applied)
     {
@@ -199,6 +299,9 @@ public sealed partial class LeadGrain(ITimelineStore timeline, ILogger<LeadGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing event {EventId} of lead {LeadId} failed; it is stored")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId, string leadId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing signal {SignalId} of lead {LeadId} failed; it is stored")]
+    private static partial void LogSignalPublishFailed(ILogger logger, Exception exception, string signalId, string leadId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of lead {LeadId} failed; it will be rebuilt from the log")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string leadId);

@@ -31,6 +31,8 @@ public sealed class LeadSnapshot
     [Id(15)] public Dictionary<string, ReplyFacts> Replies { get; set; } = new(StringComparer.Ordinal);
     /// <summary>The lead's generation (merges and unmerges that moved its rows) this state was built at.</summary>
     [Id(16)] public int Generation { get; set; }
+    /// <summary>By event id, what the signal rules need of each event they look at (<see cref="Signals.SignalEvent"/>).</summary>
+    [Id(17)] public Dictionary<string, Signals.SignalEvent> SignalEvents { get; set; } = new(StringComparer.Ordinal);
 }
 
 [GenerateSerializer, Alias("conversations.ReplyFacts")]

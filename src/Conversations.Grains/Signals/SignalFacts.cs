@@ -3,40 +3,39 @@ using Conversations.Abstractions.Events;
 namespace Conversations.Grains.Signals;
 
 /// <summary>
-/// Turns timeline events into <see cref="SignalFact"/>s: one per open, click, opt-out and outbound touch, and one per
-/// reply, keyed by its message id, whose intent is the provider's classification where one arrived (before or after
-/// the reply), else the classifier's reading of the reply.
+/// Turns a lead's <see cref="SignalEvent"/>s into <see cref="SignalFact"/>s: one per open, click, opt-out and outbound
+/// touch, and one per reply, keyed by the reply it is about, whose intent is the provider's classification where one
+/// arrived (with the reply, or before or after it), else what the reply's text says.
 /// </summary>
 public static class SignalFacts
 {
-    public static IReadOnlyList<SignalFact> Of(IEnumerable<ConversationEvent> events, ReplyIntentClassifier classifier)
+    public static IReadOnlyList<SignalFact> Of(IEnumerable<SignalEvent> events)
     {
         var facts = new List<SignalFact>();
-        var replies = new Dictionary<string, (ConversationEvent? Reply, ConversationEvent? Classification)>(StringComparer.Ordinal);
+        var replies = new Dictionary<string, (SignalEvent? Reply, SignalEvent? Classification)>(StringComparer.Ordinal);
         foreach (var @event in events)
         {
-            if (@event.IsReply || @event.Kind == EventKind.ReplyClassified)
+            if (@event.ReplyKey is { } key)
             {
-                var key = @event.MessageId ?? @event.EventId;
                 var (reply, classification) = replies.GetValueOrDefault(key);
                 replies[key] = @event.Kind == EventKind.ReplyClassified ? (reply, @event) : (reply ?? @event, classification);
                 continue;
             }
             if (KindOf(@event) is { } kind)
-                facts.Add(new SignalFact(@event.EventId, kind, @event.Channel, @event.OccurredAt, @event.Campaign?.Key, null, @event.EventId, [@event.EventId]));
+                facts.Add(new SignalFact(@event.EventId, kind, @event.Channel, @event.OccurredAt, @event.CampaignKey, null, @event.EventId, [@event.EventId]));
         }
         foreach (var (key, (reply, classification)) in replies)
         {
             var about = reply ?? classification!;
-            var intent = IntentOf(classification?.Sentiment) ?? (reply is null ? ReplyIntent.Neutral : classifier.Classify(reply.Subject, reply.Text).Intent);
+            var intent = IntentOf(classification?.Sentiment ?? reply?.Sentiment) ?? reply?.TextIntent ?? ReplyIntent.Neutral;
             var sources = new[] { reply?.EventId, classification?.EventId }.OfType<string>().ToList();
             facts.Add(new SignalFact(about.EventId, FactKind.Reply, about.Channel, about.OccurredAt,
-                (reply?.Campaign ?? classification?.Campaign)?.Key, intent, key, sources));
+                reply?.CampaignKey ?? classification?.CampaignKey, intent, key, sources));
         }
         return facts.OrderBy(f => f.OccurredAt).ThenBy(f => f.EventId, StringComparer.Ordinal).ToList();
     }
 
-    private static FactKind? KindOf(ConversationEvent @event) => @event.Kind switch
+    private static FactKind? KindOf(SignalEvent @event) => @event.Kind switch
     {
         EventKind.Opened => FactKind.Opened,
         EventKind.Clicked => FactKind.Clicked,

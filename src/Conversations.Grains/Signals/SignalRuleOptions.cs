@@ -22,4 +22,16 @@ public sealed class SignalRuleOptions
 
     /// <summary>Channels with engagement within the window. Default 2.</summary>
     public int CrossChannelChannels { get; set; } = 2;
+
+    /// <summary>A campaign's bounce rate (bounced leads per lead sent to) above which it raises an alarm. Default 0.05 (5%).</summary>
+    public double CampaignBounceRate { get; set; } = 0.05;
+
+    /// <summary>A campaign's unsubscribe rate (unsubscribed leads per lead sent to) above which it raises an alarm. Default 0.02 (2%).</summary>
+    public double CampaignUnsubscribeRate { get; set; } = 0.02;
+
+    /// <summary>Leads sent to before a campaign's rates are judged. Default 20.</summary>
+    public int CampaignMinimumSent { get; set; } = 20;
+
+    /// <summary>How often a campaign with a standing alarm reads its funnel again, to see it recover. Default 30 seconds.</summary>
+    public TimeSpan CampaignRecheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -11,10 +11,14 @@ public static class SignalTypes
     public const string CrossChannelEngagement = "cross-channel-engagement";
     public const string ContactAfterUnsubscribe = "contact-after-unsubscribe";
     public const string ContactAfterBounce = "contact-after-bounce";
+    public const string CampaignBounceRateHigh = "campaign-bounce-rate-high";
+    public const string CampaignUnsubscribeRateHigh = "campaign-unsubscribe-rate-high";
 
     public static IReadOnlyList<string> OfLeads { get; } =
     [
         PositiveLinkedInReplyAfterEmailOpen, PositiveReply, NegativeReply, OutOfOffice, HotLead, CrossChannelEngagement,
         ContactAfterUnsubscribe, ContactAfterBounce,
     ];
+
+    public static IReadOnlyList<string> OfCampaigns { get; } = [CampaignBounceRateHigh, CampaignUnsubscribeRateHigh];
 }

@@ -27,6 +27,13 @@ public static class LeadsApi
                 "Pass the answer's `nextCursor` as `cursor` to read the next page; it is null on the last page.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{lead}/signals", GetSignalsAsync)
+            .WithName("GetLeadSignals")
+            .WithSummary("The signals found in the lead's timeline (positive reply, hot lead, ...), in occurred-at order.")
+            .WithDescription("Each names its evidence (event ids), when it happened (occurredAt, its last piece of evidence) and when " +
+                "this service found it (detectedAt). Ids are deterministic: the same signal is never stored twice.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var admin = app.MapGroup("/api/leads").WithTags("Leads").RequireOperatorAdmin();
         admin.MapPost("/{lead}/unmerge", UnmergeAsync)
@@ -93,6 +100,15 @@ public static class LeadsApi
         // should neither activate the lead's grain nor queue behind its appends.
         var page = await timeline.ReadPageAsync(id, after, pageSize, cancellationToken);
         return TypedResults.Ok(TimelinePageResponse.From(id, page));
+    }
+
+    public static async Task<Results<Ok<SignalsResponse>, ProblemHttpResult>> GetSignalsAsync(
+        string lead, LeadLocator locator, ITimelineStore timeline, CancellationToken cancellationToken)
+    {
+        var located = await locator.FindAsync(lead, cancellationToken);
+        if (!located.WellFormed) return InvalidKey();
+        if (located.LeadId is not { } id) return NotFound();
+        return TypedResults.Ok(SignalsResponse.From(await timeline.ReadLeadSignalsAsync(id, cancellationToken)));
     }
 
     private static ProblemHttpResult InvalidKey() => TypedResults.Problem(

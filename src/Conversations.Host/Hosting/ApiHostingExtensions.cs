@@ -5,6 +5,7 @@ using Conversations.Host.Archive;
 using Conversations.Host.Identity;
 using Conversations.Host.OpenApi;
 using Conversations.Host.Replay;
+using Conversations.Host.Signals;
 using Conversations.Host.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public static class ApiHostingExtensions
         builder.Services.AddConversationsHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddLeadIdentity();
+        builder.Services.AddConversationsSignals();
         builder.Services.AddSingleton<LeadGrainAppender>();
         builder.Services.AddSingleton<WebhookReceiver>();
         builder.Services.AddSingleton<IHttpContextFactory, WebhookTokenHttpContextFactory>();

@@ -25,7 +25,7 @@ public sealed partial class LeadResolver(
     {
         var candidates = Candidates(aliases);
         // Only placeholders: the events are kept, under a lead of their own that no alias reaches.
-        if (candidates.Count == 0) return new LeadRoute(LeadId.New(), aliases[0], [], []);
+        if (candidates.Count == 0) return new LeadRoute(LeadId.New(), aliases[0], [], [], IsNew: true);
 
         List<string>? unknown = null;
         foreach (var alias in candidates)
@@ -47,7 +47,7 @@ public sealed partial class LeadResolver(
             // Proposed for another lead by a delivery still in flight: claim it too, and the directory decides.
             if (!entry.Confirmed) (claims ??= []).Add(alias);
         }
-        return new LeadRoute(chosen, candidates[0], (IReadOnlyList<string>?)claims ?? [], candidates);
+        return new LeadRoute(chosen, candidates[0], (IReadOnlyList<string>?)claims ?? [], candidates, IsNew: first is null);
     }
 
     /// <summary>The route's claims committed: the directory holds them now.</summary>

@@ -5,4 +5,5 @@ namespace Conversations.Host.Identity;
 /// <param name="ArrivedAs">The alias the events arrived under.</param>
 /// <param name="Claims">The aliases the append links to the lead.</param>
 /// <param name="Aliases">Every alias the route was resolved from (those that may link).</param>
-public sealed record LeadRoute(string LeadId, string ArrivedAs, IReadOnlyList<string> Claims, IReadOnlyList<string> Aliases);
+/// <param name="IsNew">No alias was known: the lead was made for these events (<see cref="Abstractions.Leads.LeadAppend.NewLead"/>).</param>
+public sealed record LeadRoute(string LeadId, string ArrivedAs, IReadOnlyList<string> Claims, IReadOnlyList<string> Aliases, bool IsNew = false);

@@ -1,5 +1,6 @@
 using Conversations.Abstractions.Leads;
 using Conversations.Grains.Leads;
+using Conversations.Grains.Signals;
 
 namespace Conversations.Host.Identity;
 
@@ -8,12 +9,13 @@ namespace Conversations.Host.Identity;
 /// grains up to date. Other silos learn it from the store: an append routed by what they cached finds the alias it
 /// arrived under held by another lead and is resolved again.
 /// </summary>
-public sealed partial class LeadUnmerger(ILeadMerges merges, LeadAliasCache cache, IGrainFactory grains, ILogger<LeadUnmerger> logger)
+public sealed partial class LeadUnmerger(
+    ILeadMerges merges, LeadAliasCache cache, IGrainFactory grains, SignalDetector detector, ILogger<LeadUnmerger> logger)
 {
     /// <returns>What the lead was split into; null when no merge into it stands.</returns>
     public async Task<LeadUnmerge?> UnmergeAsync(string leadId, CancellationToken cancellationToken)
     {
-        var unmerge = await merges.UnmergeAsync(leadId, events => FunnelMarks.For(new LeadSnapshot(), events), cancellationToken);
+        var unmerge = await merges.UnmergeAsync(leadId, events => FunnelMarks.For(new LeadSnapshot(), events, detector.Classifier), cancellationToken);
         if (unmerge is null) return null;
         foreach (var lead in unmerge.Restored)
         {

@@ -39,7 +39,7 @@ public sealed class LeadGrainAppender(IGrainFactory grains, LeadResolver resolve
         {
             var route = await resolver.ResolveAsync(lead.Aliases, lead.Events.Count > 0 ? lead.Events[0].EventId : null);
             var result = await grains.GetGrain<ILeadGrain>(route.LeadId)
-                .AppendAsync(new LeadAppend(lead.Events, route.ArrivedAs, route.Claims, delivery));
+                .AppendAsync(new LeadAppend(lead.Events, route.ArrivedAs, route.Claims, delivery, route.IsNew));
             if (!result.Misrouted)
             {
                 resolver.Confirm(route);

@@ -32,7 +32,7 @@ internal static class PostgreSqlStorageRegistration
         });
         services.AddSingleton<IDeliveryArchive>(sp =>
             new PostgreSqlDeliveryArchive(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
-        foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
+        foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.CampaignAlarms, StorageNames.PubSub })
         {
             services.AddAdoNetGrainStorage(name, grainStorage => grainStorage.Configure<IOptions<StorageOptions>>((o, storage) =>
             {

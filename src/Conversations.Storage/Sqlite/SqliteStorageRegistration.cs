@@ -22,7 +22,7 @@ internal static class SqliteStorageRegistration
             return new LeadMerges((writes, cancellationToken) => SqliteLeadMergeSession.BeginAsync(database, writes, cancellationToken));
         });
         services.AddSingleton<IDeliveryArchive>(sp => new SqliteDeliveryArchive(sp.GetRequiredService<SqliteDatabase>(), Options(sp).MaxBatchSize));
-        foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
+        foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.CampaignAlarms, StorageNames.PubSub })
         {
             services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) =>
                 new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IGrainStorageSerializer>()));

@@ -63,7 +63,7 @@ public sealed class SignalRulesTests
 
         Assert.DoesNotContain(before, s => s.Type == SignalTypes.PositiveReply);
         var signal = Assert.Single(after, s => s.Type == SignalTypes.PositiveReply);
-        Assert.Equal("m-1", signal.Anchor);
+        Assert.Equal("salesforge:m-1", signal.Anchor);
         Assert.Equal([reply.EventId], signal.Evidence);
     }
 
@@ -136,12 +136,14 @@ public sealed class SignalRulesTests
     }
 
     [Fact]
-    public void SignalIds_AreTheSameForTheSameTypeLeadAndAnchor_AndDifferOtherwise()
+    public void SignalIds_AreTheSameForTheSameTypeAndAnchor_AndForOncePerLeadSignalsTheSameLead()
     {
         Assert.Equal(SignalId.Of(SignalTypes.HotLead, "ld_1", "lead"), SignalId.Of(SignalTypes.HotLead, "ld_1", "lead"));
         Assert.Matches("^sg_[0-9a-f]{32}$", SignalId.Of(SignalTypes.HotLead, "ld_1", "lead"));
         Assert.NotEqual(SignalId.Of(SignalTypes.HotLead, "ld_1", "lead"), SignalId.Of(SignalTypes.HotLead, "ld_2", "lead"));
-        Assert.NotEqual(SignalId.Of(SignalTypes.PositiveReply, "ld_1", "m-1"), SignalId.Of(SignalTypes.NegativeReply, "ld_1", "m-1"));
+        Assert.NotEqual(SignalId.Of(SignalTypes.PositiveReply, "ld_1", "salesforge:m-1"), SignalId.Of(SignalTypes.NegativeReply, "ld_1", "salesforge:m-1"));
+        // A reply's signal is about the reply: after a merge moved it to another lead, finding it again gives the same id.
+        Assert.Equal(SignalId.Of(SignalTypes.PositiveReply, "ld_1", "salesforge:m-1"), SignalId.Of(SignalTypes.PositiveReply, "ld_2", "salesforge:m-1"));
     }
 
     private IReadOnlyList<DetectedSignal> Detect(IEnumerable<ConversationEvent> timeline, params ConversationEvent[] newEvents) =>

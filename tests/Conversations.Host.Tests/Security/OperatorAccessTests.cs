@@ -20,7 +20,9 @@ public sealed class OperatorAccessTests : IAsyncLifetime
     {
         { "GET", "/api/leads/email:someone@example.com" },
         { "GET", "/api/leads/email:someone@example.com/timeline" },
+        { "GET", "/api/leads/email:someone@example.com/signals" },
         { "GET", "/api/campaigns/salesforge:seq_1" },
+        { "GET", "/api/campaigns/salesforge:seq_1/signals" },
         { "GET", "/openapi/v1.json" },
         { "GET", "/dashboard/" },
         { "GET", "/dashboard/DashboardCounters" },

@@ -2,6 +2,7 @@ using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
 using Conversations.Grains.Leads;
+using Conversations.Grains.Signals;
 using Conversations.Host.Tests.Timeline;
 
 namespace Conversations.Host.Tests.Storage;
@@ -183,7 +184,7 @@ public abstract class LeadMergeContract : IAsyncLifetime
     private static FunnelMark Mark(FunnelStage stage) => new(Campaign, "Merge test", stage);
 
     /// <summary>The funnel marks the lead grains derive from events.</summary>
-    private static IReadOnlyList<FunnelMark> MarksOf(IReadOnlyList<ConversationEvent> events) => FunnelMarks.For(new LeadSnapshot(), events);
+    private static IReadOnlyList<FunnelMark> MarksOf(IReadOnlyList<ConversationEvent> events) => FunnelMarks.For(new LeadSnapshot(), events, ReplyIntentClassifier.Default);
 
     private static IEnumerable<string> PersonEvents(IReadOnlyList<TimelineEntry> timeline) =>
         timeline.Where(e => e.Event.Channel != Channel.System).Select(e => e.Event.EventId);

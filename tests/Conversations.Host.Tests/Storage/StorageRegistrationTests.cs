@@ -33,6 +33,7 @@ public sealed class StorageRegistrationTests : IDisposable
         Assert.IsType<SqliteTimelineStore>(provider.GetRequiredService<ITimelineStore>());
         Assert.IsType<SqliteDeliveryArchive>(provider.GetRequiredService<IDeliveryArchive>());
         Assert.IsType<SqliteGrainStorage>(provider.GetRequiredKeyedService<IGrainStorage>(StorageNames.LeadSnapshots));
+        Assert.IsType<SqliteGrainStorage>(provider.GetRequiredKeyedService<IGrainStorage>(StorageNames.CampaignAlarms));
         Assert.IsType<SqliteGrainStorage>(provider.GetRequiredKeyedService<IGrainStorage>(StorageNames.PubSub));
         Assert.IsType<OrleansGrainStorageSerializer>(provider.GetRequiredService<IGrainStorageSerializer>());
         Assert.True(File.Exists(Path.Combine(_dataDirectory, SqliteDatabase.FileName)));
@@ -55,7 +56,7 @@ public sealed class StorageRegistrationTests : IDisposable
         Assert.IsType<PostgreSqlTimelineStore>(provider.GetRequiredService<ITimelineStore>());
         Assert.IsType<PostgreSqlDeliveryArchive>(provider.GetRequiredService<IDeliveryArchive>());
         Assert.Null(provider.GetService<SqliteDatabase>());
-        foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.PubSub })
+        foreach (var name in new[] { StorageNames.LeadSnapshots, StorageNames.CampaignAlarms, StorageNames.PubSub })
         {
             Assert.Contains(services, d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, name));
             var grainStorage = provider.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(name);

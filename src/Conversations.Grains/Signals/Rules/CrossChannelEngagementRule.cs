@@ -9,11 +9,15 @@ public sealed class CrossChannelEngagementRule(SignalRuleOptions options) : ISig
     public IEnumerable<DetectedSignal> Detect(IReadOnlyList<SignalFact> timeline, IReadOnlySet<string> newEventIds)
     {
         var engagement = timeline.Where(f => f.IsEngagement).ToList();
+        var news = engagement.Where(f => f.IsNewIn(newEventIds)).Select(f => f.OccurredAt).ToList();
         foreach (var end in engagement)
         {
-            var inWindow = engagement.Where(f => f.OccurredAt <= end.OccurredAt && f.OccurredAt > end.OccurredAt - options.CrossChannelWindow).ToList();
+            // Only windows with a new event in them: a lead with a long history is not read whole for each event.
+            var start = end.OccurredAt - options.CrossChannelWindow;
+            if (!news.Any(at => at <= end.OccurredAt && at > start)) continue;
+            var inWindow = engagement.Where(f => f.OccurredAt <= end.OccurredAt && f.OccurredAt > start).ToList();
             var latestPerChannel = inWindow.GroupBy(f => f.Channel).Select(channel => channel.Last()).OrderBy(f => f.OccurredAt).ToList();
-            if (latestPerChannel.Count < options.CrossChannelChannels || !inWindow.Any(f => f.IsNewIn(newEventIds))) continue;
+            if (latestPerChannel.Count < options.CrossChannelChannels) continue;
             yield return new DetectedSignal(SignalTypes.CrossChannelEngagement, DetectedSignal.OncePerLead,
                 latestPerChannel.Select(f => f.EventId).ToList(), end.OccurredAt, end.CampaignKey);
             yield break;

@@ -9,10 +9,14 @@ public sealed class HotLeadRule(SignalRuleOptions options) : ISignalRule
     public IEnumerable<DetectedSignal> Detect(IReadOnlyList<SignalFact> timeline, IReadOnlySet<string> newEventIds)
     {
         var engagement = timeline.Where(f => f.Kind is FactKind.Opened or FactKind.Clicked).ToList();
+        var news = engagement.Where(f => f.IsNewIn(newEventIds)).Select(f => f.OccurredAt).ToList();
         foreach (var end in engagement)
         {
-            var inWindow = engagement.Where(f => f.OccurredAt <= end.OccurredAt && f.OccurredAt > end.OccurredAt - options.HotLeadWindow).ToList();
-            if (!inWindow.Any(f => f.IsNewIn(newEventIds)) || !IsHot(inWindow)) continue;
+            // Only windows with a new event in them: a lead with a long history is not read whole for each event.
+            var start = end.OccurredAt - options.HotLeadWindow;
+            if (!news.Any(at => at <= end.OccurredAt && at > start)) continue;
+            var inWindow = engagement.Where(f => f.OccurredAt <= end.OccurredAt && f.OccurredAt > start).ToList();
+            if (!IsHot(inWindow)) continue;
             if (timeline.Any(f => f.IsHumanReply && f.OccurredAt <= end.OccurredAt)) yield break;
             yield return new DetectedSignal(SignalTypes.HotLead, DetectedSignal.OncePerLead, inWindow.Select(f => f.EventId).ToList(), end.OccurredAt, end.CampaignKey);
             yield break;
