@@ -154,8 +154,9 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         {
             await LoadSnapshotAsync();
             var current = generation ?? await timeline.GenerationOfAsync(LeadId);
-            // Built before a merge or unmerge moved rows (with their old positions): replay the whole log instead.
-            if (State.Generation != current) _snapshot.State = new LeadSnapshot { Generation = current };
+            // Built before a merge or unmerge moved rows (with their old positions), or by a release that kept less in it:
+            // replay the whole log instead.
+            if (State.Generation != current || State.Content != LeadSnapshot.CurrentContent) _snapshot.State = new LeadSnapshot { Generation = current };
             Apply(await timeline.ReadAsync(LeadId, State.Position));
         }
         _restored = true;
@@ -286,6 +287,7 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
                 await LoadSnapshotAsync();
                 _snapshot.State = current;
             }
+            State.Content = LeadSnapshot.CurrentContent;
             await _snapshotStorage.WriteStateAsync(SnapshotStateName, this.GetGrainId(), _snapshot);
             _eventsSinceSnapshot = 0;
         }

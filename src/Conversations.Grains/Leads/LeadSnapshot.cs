@@ -33,6 +33,14 @@ public sealed class LeadSnapshot
     [Id(16)] public int Generation { get; set; }
     /// <summary>By event id, what the signal rules need of each event they look at (<see cref="Signals.SignalEvent"/>).</summary>
     [Id(17)] public Dictionary<string, Signals.SignalEvent> SignalEvents { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// What this snapshot holds, as of when it was written: <see cref="CurrentContent"/>, or less (a snapshot written
+    /// before <see cref="SignalEvents"/> existed reads as 0), and then it is not used.
+    /// </summary>
+    [Id(18)] public int Content { get; set; }
+
+    /// <summary>1: <see cref="SignalEvents"/> included.</summary>
+    public const int CurrentContent = 1;
 }
 
 [GenerateSerializer, Alias("conversations.ReplyFacts")]
