@@ -9,7 +9,7 @@ namespace Conversations.Abstractions.Campaigns;
 [Alias("conversations.ICampaignAlarmGrain")]
 public interface ICampaignAlarmGrain : IGrainWithStringKey
 {
-    /// <summary>Reads the campaign's funnel and raises or clears its alarms. One-way: the lead's append does not wait for it.</summary>
+    /// <summary>Reads the campaign's funnel soon (triggers close together share one read) and raises or clears its alarms. One-way: the lead's append does not wait for it.</summary>
     [Alias("Check"), OneWay]
     Task CheckAsync(CampaignAlarmTrigger trigger);
 }

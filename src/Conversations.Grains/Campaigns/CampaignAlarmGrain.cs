@@ -14,7 +14,8 @@ namespace Conversations.Grains.Campaigns;
 /// One campaign's rate alarms (<see cref="CampaignAlarms"/>). Level-triggered: every check reads the funnel's committed
 /// counts and compares them with the alarms' state, so a check that was lost (a silo stopped before it ran) is made up
 /// by the next one. A raised alarm is stored as a signal first and in this grain's state after, with an id per episode,
-/// so a crash between the two raises the same signal again, which the store keeps once.
+/// so a crash between the two raises the same signal again, which the store keeps once. Checks are spaced (at most one
+/// read of the funnel a second), so a burst of bounces costs one count of the campaign, not one each.
 /// </summary>
 /// <remarks>
 /// Unlike a lead's signals, an alarm does not commit with the event that triggers it: it rests on counts over the
@@ -27,9 +28,14 @@ public sealed partial class CampaignAlarmGrain(
     TimeProvider clock,
     ILogger<CampaignAlarmGrain> logger) : Grain, ICampaignAlarmGrain
 {
+    /// <summary>At most one read of the funnel per this long, however many bounces arrive: it counts the whole campaign.</summary>
+    private static readonly TimeSpan CheckSpacing = TimeSpan.FromSeconds(1);
+
     private readonly CampaignAlarms _alarms = new(options.Value);
     private CampaignAlarmTrigger? _lastTrigger;
     private IGrainTimer? _watch;
+    private IGrainTimer? _pendingCheck;
+    private DateTimeOffset _lastCheckAt = DateTimeOffset.MinValue;
 
     private string CampaignKey => this.GetPrimaryKeyString();
 
@@ -39,14 +45,32 @@ public sealed partial class CampaignAlarmGrain(
         return Task.CompletedTask;
     }
 
-    public async Task CheckAsync(CampaignAlarmTrigger trigger)
+    /// <summary>Checks soon: triggers that arrive meanwhile share the check, which names the latest of them.</summary>
+    public Task CheckAsync(CampaignAlarmTrigger trigger)
     {
         _lastTrigger = trigger;
+        if (_pendingCheck is null)
+        {
+            var wait = _lastCheckAt + Spacing - clock.GetUtcNow();
+            _pendingCheck = this.RegisterGrainTimer(_ => PendingCheckAsync(),
+                new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The spacing between reads of the funnel; shorter when the rechecks are (tests).</summary>
+    private TimeSpan Spacing => options.Value.CampaignRecheckInterval < CheckSpacing ? options.Value.CampaignRecheckInterval : CheckSpacing;
+
+    private async Task PendingCheckAsync()
+    {
+        _pendingCheck?.Dispose();
+        _pendingCheck = null;
         await CheckAsync();
     }
 
     private async Task CheckAsync()
     {
+        _lastCheckAt = clock.GetUtcNow();
         if (await timeline.ReadCampaignAsync(CampaignKey) is not { } funnel) return;
         var (raise, recovered) = _alarms.Judge(funnel, alarmState.State);
         var changed = recovered.Count > 0;
