@@ -36,6 +36,20 @@ public sealed class CampaignGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Funnel_CountsAnAutomaticReplyAsNoReply()
+    {
+        var campaign = NewCampaignKey();
+        var (away, person) = (NewEmail(), NewEmail());
+
+        await Lead(away).AppendEventsAsync([Create(away, EventKind.Replied, T0, campaign, messageId: "ooo-1", direction: Direction.Inbound)
+            with { Subject = "Automatic reply: Idea for Fabrikam", Text = "I am out of the office until Monday." }]);
+        await Lead(person).AppendEventsAsync([Create(person, EventKind.Replied, T0, campaign, messageId: "re-1", direction: Direction.Inbound)
+            with { Subject = "Re: Idea for Fabrikam", Text = "Tuesday works for me." }]);
+
+        Assert.Equal(1, (await Campaign(campaign).GetAsync())!.Funnel.Replied);
+    }
+
+    [Fact]
     public async Task Funnel_WhenClassificationHasNoCampaign_CountsItUnderTheRepliesCampaign()
     {
         var campaign = NewCampaignKey();

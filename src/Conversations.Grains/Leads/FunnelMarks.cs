@@ -10,7 +10,13 @@ namespace Conversations.Grains.Leads;
 /// </summary>
 public static class FunnelMarks
 {
-    public static IReadOnlyList<FunnelMark> For(LeadSnapshot lead, IReadOnlyList<ConversationEvent> events, ReplyIntentClassifier classifier)
+    public static IReadOnlyList<FunnelMark> For(LeadSnapshot lead, IReadOnlyList<ConversationEvent> events, ReplyIntentClassifier classifier) =>
+        For(lead, events, reply => classifier.Classify(reply.Subject, reply.Text).Intent);
+
+    /// <param name="lead">The lead's state before the events.</param>
+    /// <param name="events">The events offered.</param>
+    /// <param name="textIntentOf">What a reply's text says (for a caller that knows it already).</param>
+    public static IReadOnlyList<FunnelMark> For(LeadSnapshot lead, IReadOnlyList<ConversationEvent> events, Func<ConversationEvent, ReplyIntent> textIntentOf)
     {
         var marks = new List<FunnelMark>();
         foreach (var @event in events)
@@ -18,7 +24,7 @@ public static class FunnelMarks
             if (@event.Campaign is { } campaign)
             {
                 marks.Add(new FunnelMark(campaign.Key, campaign.Name, FunnelStage.Lead));
-                if (StageOf(@event) is { } stage && !(stage == FunnelStage.Replied && IsAutomatic(@event, classifier)))
+                if (StageOf(@event) is { } stage && !(stage == FunnelStage.Replied && IsAutomatic(@event, textIntentOf)))
                     marks.Add(new FunnelMark(campaign.Key, campaign.Name, stage));
 
                 // A classification that arrived before its reply is counted once the reply names the campaign.
@@ -41,8 +47,8 @@ public static class FunnelMarks
         _ => null,
     };
 
-    private static bool IsAutomatic(ConversationEvent reply, ReplyIntentClassifier classifier) =>
-        reply.Sentiment is null && classifier.Classify(reply.Subject, reply.Text).Intent == ReplyIntent.OutOfOffice;
+    private static bool IsAutomatic(ConversationEvent reply, Func<ConversationEvent, ReplyIntent> textIntentOf) =>
+        reply.Sentiment is null && textIntentOf(reply) == ReplyIntent.OutOfOffice;
 
     private static FunnelStage? SentimentStage(ReplySentiment? sentiment) => sentiment switch
     {

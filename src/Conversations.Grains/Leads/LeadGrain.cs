@@ -81,7 +81,7 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         try
         {
             outcome = await timeline.AppendAsync(new TimelineAppend(
-                LeadId, append.ArrivedAs, offered, FunnelMarks.For(State, offered, detector.Classifier),
+                LeadId, append.ArrivedAs, offered, FunnelMarks.For(State, offered, TextIntentOf),
                 HistoryLimit: _restored ? 0 : ReplayLimit, Delivery: append.Delivery, Claims: append.Claims, Signals: signals));
         }
         catch
@@ -197,6 +197,11 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         var found = detector.Detect(State.SignalEvents.Values.Concat(news.Values), news.Keys.ToHashSet(StringComparer.Ordinal));
         return found.Count == 0 ? null : found.Select(ToSignal).ToList();
     }
+
+    /// <summary>What a reply's text says, as the rules read it already (a reply's text is classified once).</summary>
+    private ReplyIntent TextIntentOf(ConversationEvent reply) =>
+        (_offeredSignalEvents?.GetValueOrDefault(reply.EventId) ?? State.SignalEvents.GetValueOrDefault(reply.EventId))?.TextIntent
+        ?? detector.Classifier.Classify(reply.Subject, reply.Text).Intent;
 
     /// <summary>
     /// After the state was found out of date: the signals of the whole timeline that are not stored yet. A signal a lead
