@@ -112,7 +112,7 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         Apply(outcome.Applied);
         _offeredSignalEvents = null;
         var stored = outcome.Signals ?? [];
-        if (stale) stored = [.. stored, .. await StoreMissedSignalsAsync()];
+        if (stale) stored = [.. stored, .. await TryStoreMissedSignalsAsync()];
         await PublishAsync(outcome.Applied);
         await PublishAsync(stored);
         AskCampaignAlarms(outcome.Applied);
@@ -207,6 +207,20 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
     /// After the state was found out of date: the signals of the whole timeline that are not stored yet. A signal a lead
     /// has once is not stored again when the lead holds one of its type already (a merge brought it).
     /// </summary>
+    /// <summary>The events are committed by now: failing here would have the provider send them again for nothing.</summary>
+    private async Task<IReadOnlyList<Signal>> TryStoreMissedSignalsAsync()
+    {
+        try
+        {
+            return await StoreMissedSignalsAsync();
+        }
+        catch (Exception exception)
+        {
+            LogMissedSignalsFailed(logger, exception, LeadId);
+            return [];
+        }
+    }
+
     private async Task<IReadOnlyList<Signal>> StoreMissedSignalsAsync()
     {
         var found = detector.Detect(State.SignalEvents.Values, State.SignalEvents.Keys.ToHashSet(StringComparer.Ordinal));
@@ -306,6 +320,9 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing event {EventId} of lead {LeadId} failed; it is stored")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId, string leadId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the signals of lead {LeadId} found after its merge or reactivation failed; its events are stored, those signals are not")]
+    private static partial void LogMissedSignalsFailed(ILogger logger, Exception exception, string leadId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing signal {SignalId} of lead {LeadId} failed; it is stored")]
     private static partial void LogSignalPublishFailed(ILogger logger, Exception exception, string signalId, string leadId);

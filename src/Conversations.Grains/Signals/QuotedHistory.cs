@@ -8,8 +8,9 @@ namespace Conversations.Grains.Signals;
 /// </summary>
 public static partial class QuotedHistory
 {
-    // Mail clients' attribution lines, in English, German and Dutch; Gmail wraps long ones over two lines.
-    [GeneratedRegex(@"^\s*((on\s.+\swrote|le\s.+\sa\s+écrit)\s*:?|(am\s.+\sschrieb|op\s.+\sschreef)\s.+:)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Mail clients' attribution lines, in English, German and Dutch; Gmail wraps long ones over two lines. Not
+    // backtracking: with it, a long line starting "Am " took time quadratic in its length (a reply is untrusted input).
+    [GeneratedRegex(@"^\s*((on\s.+\swrote|le\s.+\sa\s+écrit)\s*:?|(am\s.+\sschrieb|op\s.+\sschreef)\s.+:)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Attribution();
 
     [GeneratedRegex(@"^\s*-{2,}\s*(original message|ursprüngliche nachricht|originalnachricht|oorspronkelijk bericht|origineel bericht|forwarded message|weitergeleitete nachricht|doorgestuurd bericht)\s*-{2,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -26,11 +26,19 @@ public sealed class ReplyIntentClassifier
 
     public static ReplyIntentClassifier Default { get; } = new(new ReplyIntentPhrases());
 
+    /// <summary>
+    /// How much of a reply (and of its subject) is read: what a person writes back comes first, and reading a
+    /// megabyte-long body on the write path would stall its lead.
+    /// </summary>
+    public const int MaxReadLength = 10_000;
+
+    private static string Head(string text) => text.Length <= MaxReadLength ? text : text[..MaxReadLength];
+
     /// <summary>The intent of a reply with this subject and text, and the phrase that decided it (null for neutral).</summary>
     public (ReplyIntent Intent, string? Phrase) Classify(string? subject, string? text)
     {
-        var own = PhraseList.Normalize(QuotedHistory.Strip(text ?? ""));
-        var withSubject = subject is null ? own : PhraseList.Normalize(subject) + "\n" + own;
+        var own = PhraseList.Normalize(QuotedHistory.Strip(Head(text ?? "")));
+        var withSubject = subject is null ? own : PhraseList.Normalize(Head(subject)) + "\n" + own;
         if (_autoReply.FirstIn(withSubject, own) is { } autoReply) return (ReplyIntent.OutOfOffice, autoReply);
         if (_unsubscribe.FirstIn(withSubject, own) is { } unsubscribe) return (ReplyIntent.Unsubscribe, unsubscribe);
         var away = _away.FirstIn(withSubject, own);

@@ -25,6 +25,21 @@ public sealed class ReplyIntentClassifierTests
         Assert.Equal(expected, ReplyIntentClassifier.Default.Classify("Re: Idea for Fabrikam", text + QuotedPitch).Intent);
 
     [Fact]
+    public void AReplyIsReadOnlyUpToMaxReadLength_SoAHugeBodyCannotStallItsLead()
+    {
+        // One line a megabyte long that starts like a German attribution line: reading it whole with a backtracking
+        // pattern took seconds per 100,000 characters, quadratic in its length.
+        var huge = "Am Montag" + string.Concat(Enumerable.Repeat(" schrieb", 130_000)) + " Bitte entfernen Sie mich aus dem Verteiler.";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var (intent, _) = ReplyIntentClassifier.Default.Classify(huge, huge);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed}");
+        Assert.Equal(ReplyIntent.Neutral, intent); // the removal request is past what is read
+        Assert.Equal(ReplyIntent.Unsubscribe, ReplyIntentClassifier.Default.Classify(null, "Bitte entfernen Sie mich aus dem Verteiler.").Intent);
+    }
+
+    [Fact]
     public void Classify_IgnoresTheQuotedSalesEmail()
     {
         var (intent, phrase) = ReplyIntentClassifier.Default.Classify("Re: Idea for Fabrikam", "Thanks Tom, received." + QuotedPitch);

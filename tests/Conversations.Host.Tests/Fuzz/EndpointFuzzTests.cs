@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using Conversations.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Conversations.Host.Tests.Fuzz;
 
@@ -19,7 +22,7 @@ public sealed class EndpointFuzzTests(FuzzHostFixture host)
     [Theory]
     [MemberData(nameof(Providers))]
     public Task MutatedPayloads_NeverGet5xx(string providerName) =>
-        EndpointFuzz.RunAsync(host.Client, FuzzProviders.All.Single(p => p.Name == providerName), PayloadsPerProvider);
+        EndpointFuzz.RunAsync(host.Client, FuzzProviders.All.Single(p => p.Name == providerName), PayloadsPerProvider, host.Errors);
 }
 
 /// <summary>
@@ -30,7 +33,11 @@ public static class EndpointFuzz
 {
     private const int Concurrency = 16;
 
-    public static async Task RunAsync(HttpClient client, FuzzProvider provider, int payloads)
+    /// <param name="client">A client of the host under fuzz.</param>
+    /// <param name="provider">The provider whose fixtures are mutated.</param>
+    /// <param name="payloads">How many mutated payloads to send.</param>
+    /// <param name="errors">What the host logged as errors, shown with a failure (a 500's body names no cause).</param>
+    public static async Task RunAsync(HttpClient client, FuzzProvider provider, int payloads, Func<string>? errors = null)
     {
         var fixtures = Fixture.Names(provider.FixtureFolder).Select(Fixture.Read).ToArray();
         using (var before = provider.Request(fixtures[0]))
@@ -48,7 +55,7 @@ public static class EndpointFuzz
                 failures.Enqueue($"seed {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         });
 
-        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures));
+        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures) + Environment.NewLine + errors?.Invoke());
         Assert.Equal(payloads, statuses.Values.Sum());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         using var valid = provider.Request(fixtures[0]);
@@ -86,13 +93,32 @@ public static partial class FuzzProviders
 /// <summary>The host under fuzz: the embedded store in a temporary folder, every provider enabled.</summary>
 public sealed class FuzzHostFixture : IAsyncLifetime
 {
-    private readonly EmbeddedHost _host = new(FuzzProviders.Settings);
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-fuzz-").FullName;
+    private readonly CapturingLoggerProvider _logs = new();
+    private ConversationsHostFactory _baseFactory = null!;
+    private WebApplicationFactory<Program> _factory = null!;
 
-    public HttpClient Client => _host.Client;
+    public HttpClient Client { get; private set; } = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    /// <summary>The errors the host logged (an unhandled exception's type, message and stack among them).</summary>
+    public string Errors() => string.Join(Environment.NewLine, _logs.Entries.Where(e => e.Level >= LogLevel.Error).Take(5).Select(e => e.Text));
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task InitializeAsync()
+    {
+        _baseFactory = ConversationsHostFactory.Embedded(_dataDirectory, FuzzProviders.Settings);
+        _factory = _baseFactory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging
+            .AddProvider(_logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Error)));
+        Client = _factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await _baseFactory.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
 }
 
 [CollectionDefinition(Name)]
