@@ -5,6 +5,7 @@ using Conversations.Abstractions.Streams;
 using Conversations.Abstractions.Timeline;
 using Conversations.Grains.Signals;
 using Conversations.Grains.Signals.Campaigns;
+using Conversations.Grains.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -101,17 +102,7 @@ public sealed partial class CampaignAlarmGrain(
         if (outcome.Misrouted) return false;
         var stream = this.GetStreamProvider(StreamNames.Provider)
             .GetStream<Signal>(StreamId.Create(StreamNames.SignalsNamespace, StreamNames.PartitionOf(trigger.LeadId)));
-        foreach (var signal in outcome.Signals ?? [])
-        {
-            try
-            {
-                await stream.OnNextAsync(signal);
-            }
-            catch (Exception exception)
-            {
-                LogPublishFailed(logger, exception, signal.Id, CampaignKey);
-            }
-        }
+        await stream.PublishEachAsync(outcome.Signals ?? [], (signal, exception) => LogPublishFailed(logger, exception, signal.Id, CampaignKey));
         return true;
     }
 

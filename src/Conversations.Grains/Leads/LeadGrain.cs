@@ -6,6 +6,7 @@ using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Streams;
 using Conversations.Abstractions.Timeline;
 using Conversations.Grains.Signals;
+using Conversations.Grains.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
@@ -113,8 +114,9 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         _offeredSignalEvents = null;
         var stored = outcome.Signals ?? [];
         if (stale) stored = [.. stored, .. await TryStoreMissedSignalsAsync()];
-        await PublishAsync(outcome.Applied);
-        await PublishAsync(stored);
+        await _stream.PublishEachAsync(outcome.Applied.Select(entry => entry.Event),
+            (@event, exception) => LogPublishFailed(logger, exception, @event.EventId, LeadId));
+        await _signalStream.PublishEachAsync(stored, (signal, exception) => LogSignalPublishFailed(logger, exception, signal.Id, LeadId));
         AskCampaignAlarms(outcome.Applied);
         if (_eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
         return new AppendResult(outcome.Applied.Count, events.Count - outcome.Applied.Count);
@@ -203,10 +205,6 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         (_offeredSignalEvents?.GetValueOrDefault(reply.EventId) ?? State.SignalEvents.GetValueOrDefault(reply.EventId))?.TextIntent
         ?? detector.Classifier.Classify(reply.Subject, reply.Text).Intent;
 
-    /// <summary>
-    /// After the state was found out of date: the signals of the whole timeline that are not stored yet. A signal a lead
-    /// has once is not stored again when the lead holds one of its type already (a merge brought it).
-    /// </summary>
     /// <summary>The events are committed by now: failing here would have the provider send them again for nothing.</summary>
     private async Task<IReadOnlyList<Signal>> TryStoreMissedSignalsAsync()
     {
@@ -221,6 +219,10 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         }
     }
 
+    /// <summary>
+    /// After the state was found out of date: the signals of the whole timeline that are not stored yet. A signal a lead
+    /// has once is not stored again when the lead holds one of its type already (a merge brought it).
+    /// </summary>
     private async Task<IReadOnlyList<Signal>> StoreMissedSignalsAsync()
     {
         var found = detector.Detect(State.SignalEvents.Values, State.SignalEvents.Keys.ToHashSet(StringComparer.Ordinal));
@@ -253,38 +255,6 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         {
             if (entry.Event is { Kind: EventKind.Bounced or EventKind.Unsubscribed, Campaign: { } campaign } @event)
                 _ = GrainFactory.GetGrain<ICampaignAlarmGrain>(campaign.Key).CheckAsync(new CampaignAlarmTrigger(LeadId, @event.EventId, @event.OccurredAt));
-        }
-    }
-
-    private async Task PublishAsync(IReadOnlyList<Signal> signals)
-    {
-        foreach (var signal in signals)
-        {
-            try
-            {
-                await _signalStream.OnNextAsync(signal);
-            }
-            catch (Exception exception)
-            {
-                // Stored with its events; delivering it at least once is the outbox's job (signals step 2).
-                LogSignalPublishFailed(logger, exception, signal.Id, LeadId);
-            }
-        }
-    }
-
-    private async Task PublishAsync(IReadOnlyList<TimelineEntry> applied)
-    {
-        foreach (var entry in applied)
-        {
-            try
-            {
-                await _stream.OnNextAsync(entry.Event);
-            }
-            catch (Exception exception)
-            {
-                // The event is durable in the log; a failed publish must not fail the append (and cause a redelivery).
-                LogPublishFailed(logger, exception, entry.Event.EventId, LeadId);
-            }
         }
     }
 

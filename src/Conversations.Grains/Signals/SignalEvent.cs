@@ -27,21 +27,16 @@ public sealed record SignalEvent(
     [property: Id(7)] ReplySentiment? Sentiment,
     [property: Id(8)] ReplyIntent? TextIntent)
 {
-    public bool IsReply => Kind == EventKind.Replied || (Kind == EventKind.Message && Direction == Direction.Inbound);
-
     /// <summary>The part of <paramref name="event"/> a rule may look at; null for an event no rule looks at.</summary>
     public static SignalEvent? From(ConversationEvent @event, ReplyIntentClassifier classifier)
     {
         var isReply = @event.IsReply;
-        if (!isReply && !Matters(@event)) return null;
-        var replyKey = isReply || @event.Kind == EventKind.ReplyClassified
+        var aboutAReply = isReply || @event.Kind == EventKind.ReplyClassified;
+        if (!aboutAReply && SignalFacts.KindOf(@event.Kind, @event.Direction) is null) return null;
+        var replyKey = aboutAReply
             ? @event.MessageId is { } messageId ? $"{@event.Provider}:{messageId}" : @event.EventId
             : null;
         return new SignalEvent(@event.EventId, @event.Kind, @event.Channel, @event.Direction, @event.OccurredAt, @event.Campaign?.Key,
             replyKey, @event.Sentiment, isReply ? classifier.Classify(@event.Subject, @event.Text).Intent : null);
     }
-
-    private static bool Matters(ConversationEvent @event) => @event.Kind is EventKind.Opened or EventKind.Clicked or EventKind.Bounced
-        or EventKind.Unsubscribed or EventKind.Sent or EventKind.ReplyClassified
-        || (@event.Kind == EventKind.Message && @event.Direction == Direction.Outbound);
 }

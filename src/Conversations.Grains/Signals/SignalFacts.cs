@@ -21,7 +21,7 @@ public static class SignalFacts
                 replies[key] = @event.Kind == EventKind.ReplyClassified ? (reply, @event) : (reply ?? @event, classification);
                 continue;
             }
-            if (KindOf(@event) is { } kind)
+            if (KindOf(@event.Kind, @event.Direction) is { } kind)
                 facts.Add(new SignalFact(@event.EventId, kind, @event.Channel, @event.OccurredAt, @event.CampaignKey, null, @event.EventId, [@event.EventId]));
         }
         foreach (var (key, (reply, classification)) in replies)
@@ -35,14 +35,15 @@ public static class SignalFacts
         return facts.OrderBy(f => f.OccurredAt).ThenBy(f => f.EventId, StringComparer.Ordinal).ToList();
     }
 
-    private static FactKind? KindOf(SignalEvent @event) => @event.Kind switch
+    /// <summary>The fact an event of this kind and direction is, other than a reply; null when it is none.</summary>
+    internal static FactKind? KindOf(EventKind kind, Direction direction) => kind switch
     {
         EventKind.Opened => FactKind.Opened,
         EventKind.Clicked => FactKind.Clicked,
         EventKind.Unsubscribed => FactKind.Unsubscribed,
         EventKind.Bounced => FactKind.Bounced,
         EventKind.Sent => FactKind.OutboundTouch,
-        EventKind.Message when @event.Direction == Direction.Outbound => FactKind.OutboundTouch,
+        EventKind.Message when direction == Direction.Outbound => FactKind.OutboundTouch,
         _ => null,
     };
 

@@ -27,8 +27,10 @@ public static class CampaignsApi
         string campaignId, ITimelineStore timeline, CancellationToken cancellationToken)
     {
         if (!TryParse(campaignId, out var key)) return InvalidKey();
-        if (await timeline.ReadCampaignAsync(key, cancellationToken) is null) return NotFound(key);
-        return TypedResults.Ok(SignalsResponse.From(await timeline.ReadCampaignSignalsAsync(key, cancellationToken)));
+        var signals = await timeline.ReadCampaignSignalsAsync(key, cancellationToken);
+        // Counting the campaign's funnel only tells an unknown campaign from one without signals.
+        if (signals.Count == 0 && await timeline.ReadCampaignAsync(key, cancellationToken) is null) return NotFound(key);
+        return TypedResults.Ok(SignalsResponse.From(signals));
     }
 
     public static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> GetCampaignAsync(string campaignId, IGrainFactory grains)

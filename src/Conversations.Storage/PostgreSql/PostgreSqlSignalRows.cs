@@ -1,6 +1,5 @@
 using Conversations.Abstractions.Signals;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Conversations.Storage.PostgreSql;
 
@@ -24,13 +23,13 @@ internal static class PostgreSqlSignalRows
     public static NpgsqlBatchCommand InsertCommand(IReadOnlyList<Signal> signals)
     {
         var command = new NpgsqlBatchCommand(Insert);
-        command.Parameters.Add(Texts("ids", signals.Select(s => s.Id)));
-        command.Parameters.Add(Texts("types", signals.Select(s => s.Type)));
-        command.Parameters.Add(Texts("lead_ids", signals.Select(s => s.LeadId)));
-        command.Parameters.Add(Texts("campaign_keys", signals.Select(s => s.CampaignKey)));
-        command.Parameters.Add(Texts("evidence", signals.Select(s => SignalJson.Evidence(s.Evidence))));
-        command.Parameters.Add(Times("occurred_at", signals.Select(s => s.OccurredAt)));
-        command.Parameters.Add(Times("detected_at", signals.Select(s => s.DetectedAt)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("ids", signals.Select(s => s.Id)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("types", signals.Select(s => s.Type)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("lead_ids", signals.Select(s => s.LeadId)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("campaign_keys", signals.Select(s => s.CampaignKey)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("evidence", signals.Select(s => SignalJson.Evidence(s.Evidence))));
+        command.Parameters.Add(PostgreSqlArrays.Times("occurred_at", signals.Select(s => s.OccurredAt)));
+        command.Parameters.Add(PostgreSqlArrays.Times("detected_at", signals.Select(s => s.DetectedAt)));
         return command;
     }
 
@@ -47,10 +46,4 @@ internal static class PostgreSqlSignalRows
     }
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
-
-    private static NpgsqlParameter<string?[]> Texts(string name, IEnumerable<string?> values) =>
-        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
-
-    private static NpgsqlParameter<DateTime[]> Times(string name, IEnumerable<DateTimeOffset> values) =>
-        new(name, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = values.Select(v => v.UtcDateTime).ToArray() };
 }

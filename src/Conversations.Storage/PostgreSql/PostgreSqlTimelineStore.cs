@@ -222,14 +222,14 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
     private static NpgsqlBatchCommand LeadsCommand(string sql, string[] leadIds)
     {
         var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(TextArray("lead_ids", leadIds));
+        command.Parameters.Add(PostgreSqlArrays.Texts("lead_ids", leadIds));
         return command;
     }
 
     private static NpgsqlBatchCommand HistoryCommand(string[] leadIds, int limit)
     {
         var command = new NpgsqlBatchCommand(SelectHistory);
-        command.Parameters.Add(TextArray("lead_ids", leadIds));
+        command.Parameters.Add(PostgreSqlArrays.Texts("lead_ids", leadIds));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
         return command;
     }
@@ -238,48 +238,43 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
     {
         var rows = batch.Events;
         var command = new NpgsqlBatchCommand(InsertEvents);
-        command.Parameters.Add(TextArray("event_ids", rows.Select(r => r.Event.EventId)));
-        command.Parameters.Add(TextArray("lead_ids", rows.Select(r => r.LeadId)));
-        command.Parameters.Add(TextArray("arrived_as", rows.Select(r => r.ArrivedAs)));
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
-            { TypedValue = rows.Select(r => r.Event.OccurredAt.UtcDateTime).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("received_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
-            { TypedValue = rows.Select(r => r.Event.ReceivedAt.UtcDateTime).ToArray() });
-        command.Parameters.Add(TextArray("kinds", rows.Select(r => r.Kind)));
-        command.Parameters.Add(TextArray("providers", rows.Select(r => r.Event.Provider)));
-        command.Parameters.Add(TextArray("campaign_keys", rows.Select(r => r.Event.Campaign?.Key)));
-        command.Parameters.Add(TextArray("payloads", rows.Select(r => TimelineJson.Serialize(r.Event))));
+        command.Parameters.Add(PostgreSqlArrays.Texts("event_ids", rows.Select(r => r.Event.EventId)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("lead_ids", rows.Select(r => r.LeadId)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("arrived_as", rows.Select(r => r.ArrivedAs)));
+        command.Parameters.Add(PostgreSqlArrays.Times("occurred_at", rows.Select(r => r.Event.OccurredAt)));
+        command.Parameters.Add(PostgreSqlArrays.Times("received_at", rows.Select(r => r.Event.ReceivedAt)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("kinds", rows.Select(r => r.Kind)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("providers", rows.Select(r => r.Event.Provider)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("campaign_keys", rows.Select(r => r.Event.Campaign?.Key)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("payloads", rows.Select(r => TimelineJson.Serialize(r.Event))));
         return command;
     }
 
     private static NpgsqlBatchCommand FunnelCommand(AppendBatch batch)
     {
         var command = new NpgsqlBatchCommand(InsertFunnelMarks);
-        command.Parameters.Add(TextArray("campaign_keys", batch.FunnelMarks.Select(m => m.CampaignKey)));
-        command.Parameters.Add(TextArray("stages", batch.FunnelMarks.Select(m => m.Stage)));
-        command.Parameters.Add(TextArray("lead_ids", batch.FunnelMarks.Select(m => m.LeadId)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("campaign_keys", batch.FunnelMarks.Select(m => m.CampaignKey)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("stages", batch.FunnelMarks.Select(m => m.Stage)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("lead_ids", batch.FunnelMarks.Select(m => m.LeadId)));
         return command;
     }
 
     private static NpgsqlBatchCommand ClaimsCommand(AppendBatch batch)
     {
         var command = new NpgsqlBatchCommand(InsertClaims);
-        command.Parameters.Add(TextArray("aliases", batch.Claims.Select(c => c.Alias)));
-        command.Parameters.Add(TextArray("lead_ids", batch.Claims.Select(c => c.LeadId)));
-        command.Parameters.Add(TextArray("event_ids", batch.Claims.Select(c => c.EventId)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("aliases", batch.Claims.Select(c => c.Alias)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("lead_ids", batch.Claims.Select(c => c.LeadId)));
+        command.Parameters.Add(PostgreSqlArrays.Texts("event_ids", batch.Claims.Select(c => c.EventId)));
         return command;
     }
 
     private static NpgsqlBatchCommand CampaignsCommand(string sql, AppendBatch batch)
     {
         var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(TextArray("campaign_keys", batch.CampaignNames.Keys));
-        command.Parameters.Add(TextArray("names", batch.CampaignNames.Values));
+        command.Parameters.Add(PostgreSqlArrays.Texts("campaign_keys", batch.CampaignNames.Keys));
+        command.Parameters.Add(PostgreSqlArrays.Texts("names", batch.CampaignNames.Values));
         return command;
     }
-
-    private static NpgsqlParameter<string?[]> TextArray(string name, IEnumerable<string?> values) =>
-        new NpgsqlParameter<string?[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
 
     public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string leadId, long afterPosition = 0, CancellationToken cancellationToken = default) =>
         Retried(token => ReadOnceAsync(leadId, afterPosition, token), cancellationToken);
