@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using Conversations.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 
 namespace Conversations.Host.Tests.Fuzz;
 
@@ -94,29 +91,21 @@ public static partial class FuzzProviders
 public sealed class FuzzHostFixture : IAsyncLifetime
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("conversations-fuzz-").FullName;
-    private readonly CapturingLoggerProvider _logs = new();
-    private ConversationsHostFactory _baseFactory = null!;
-    private WebApplicationFactory<Program> _factory = null!;
+    private FuzzHost _host = null!;
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _host.Client;
 
-    /// <summary>The errors the host logged (an unhandled exception's type, message and stack among them).</summary>
-    public string Errors() => string.Join(Environment.NewLine, _logs.Entries.Where(e => e.Level >= LogLevel.Error).Take(5).Select(e => e.Text));
+    public string Errors() => _host.Errors();
 
     public Task InitializeAsync()
     {
-        _baseFactory = ConversationsHostFactory.Embedded(_dataDirectory, FuzzProviders.Settings);
-        _factory = _baseFactory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging
-            .AddProvider(_logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Error)));
-        Client = _factory.CreateClient();
+        _host = new FuzzHost(ConversationsHostFactory.Embedded(_dataDirectory, FuzzProviders.Settings));
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        await _factory.DisposeAsync();
-        await _baseFactory.DisposeAsync();
+        await _host.DisposeAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }
 }

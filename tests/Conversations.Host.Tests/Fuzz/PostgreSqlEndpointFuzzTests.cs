@@ -18,7 +18,7 @@ public sealed class PostgreSqlEndpointFuzzTests(PostgreSqlFuzzHostFixture host)
     [Theory]
     [MemberData(nameof(Providers))]
     public Task MutatedPayloads_NeverGet5xx(string providerName) =>
-        EndpointFuzz.RunAsync(host.Client, FuzzProviders.All.Single(p => p.Name == providerName), PayloadsPerProvider);
+        EndpointFuzz.RunAsync(host.Client, FuzzProviders.All.Single(p => p.Name == providerName), PayloadsPerProvider, host.Errors);
 
     private static int PayloadsPerProvider =>
         int.TryParse(Environment.GetEnvironmentVariable(PayloadsVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var payloads) && payloads > 0
@@ -30,21 +30,21 @@ public sealed class PostgreSqlEndpointFuzzTests(PostgreSqlFuzzHostFixture host)
 public sealed class PostgreSqlFuzzHostFixture : IAsyncLifetime
 {
     private readonly PostgresServerFixture _postgres = new();
-    private ConversationsHostFactory? _factory;
+    private FuzzHost? _host;
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _host!.Client;
+
+    public string Errors() => _host!.Errors();
 
     public async Task InitializeAsync()
     {
         await _postgres.InitializeAsync();
-        _factory = ConversationsHostFactory.PostgreSql(await _postgres.CreateDatabaseAsync(), FuzzProviders.Settings);
-        Client = _factory.CreateClient();
+        _host = new FuzzHost(ConversationsHostFactory.PostgreSql(await _postgres.CreateDatabaseAsync(), FuzzProviders.Settings));
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        if (_factory is not null) await _factory.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
         await _postgres.DisposeAsync();
     }
 }
