@@ -1,5 +1,6 @@
 using Conversations.Abstractions;
 using Conversations.Abstractions.Timeline;
+using Conversations.Abstractions.Outbox;
 
 namespace Conversations.Storage;
 
@@ -98,6 +99,19 @@ internal sealed class AppendBatch
 
     private IEnumerable<int> Indexes(Func<TimelineAppend, bool> predicate) =>
         Enumerable.Range(0, _appends.Count).Where(i => predicate(_appends[i]));
+
+    /// <summary>
+    /// What a committed attempt stored for subscribers: the events it inserted (in position order) and the signals it
+    /// inserted, under the attempt's outbox id; null when it stored neither.
+    /// </summary>
+    public OutboxEntry? OutboxEntry(Guid outboxId, IReadOnlyDictionary<string, long> insertedPositions, IReadOnlySet<string> insertedSignals)
+    {
+        var events = Events.Where(row => insertedPositions.ContainsKey(row.Event.EventId))
+            .OrderBy(row => insertedPositions[row.Event.EventId])
+            .Select(row => new OutboxEvent(row.LeadId, row.Event)).ToList();
+        var signals = Signals.Where(signal => insertedSignals.Contains(signal.Id)).ToList();
+        return events.Count == 0 && signals.Count == 0 ? null : new OutboxEntry(outboxId, events, signals);
+    }
 
     /// <summary>
     /// Per append, in order: the entries the database inserted (given the positions it returned by event id),

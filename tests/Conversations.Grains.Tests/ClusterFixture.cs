@@ -2,6 +2,7 @@ using Conversations.Abstractions.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Conversations.Grains.Signals;
+using Conversations.Grains.Streams;
 using Conversations.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -50,7 +51,11 @@ public sealed class ClusterFixture : IAsyncLifetime
                 services.AddSingleton(new SignalDetector(new SignalRuleOptions(), ReplyIntentClassifier.Default));
                 services.AddSingleton(Options.Create(new SignalRuleOptions { CampaignRecheckInterval = CampaignRecheckInterval }));
             })
-            .UseOrleans(silo => silo.AddMemoryStreams(StreamNames.Provider));
+            .UseOrleans(silo =>
+            {
+                silo.AddMemoryStreams(StreamNames.Provider);
+                silo.Services.AddOutboxRelay();
+            });
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator

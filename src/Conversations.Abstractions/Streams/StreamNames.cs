@@ -16,6 +16,13 @@ public static class StreamNames
 
     /// <summary>Where new signals are published, partitioned like the events: a lead's signals go to <see cref="PartitionOf"/> its id.</summary>
     public const string SignalsNamespace = "conversation-signals";
+
+    /// <summary>Signals of one type, keyed by the type (e.g. <c>StreamId.Create(SignalsByTypeNamespace, "hot-lead")</c>).</summary>
+    public const string SignalsByTypeNamespace = "conversation-signals-by-type";
+
+    /// <summary>Signals about one campaign, keyed by its campaign key (e.g. <c>salesforge:seq_1</c>).</summary>
+    public const string SignalsByCampaignNamespace = "conversation-signals-by-campaign";
+
     public const int PartitionCount = 8;
 
     /// <summary>The partition of a lead's events: a stable hash of the lead id (the same in every process and version).</summary>

@@ -1,11 +1,9 @@
 using Conversations.Abstractions;
 using Conversations.Abstractions.Campaigns;
 using Conversations.Abstractions.Signals;
-using Conversations.Abstractions.Streams;
 using Conversations.Abstractions.Timeline;
 using Conversations.Grains.Signals;
 using Conversations.Grains.Signals.Campaigns;
-using Conversations.Grains.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -99,11 +97,8 @@ public sealed partial class CampaignAlarmGrain(
             [trigger.EventId], trigger.OccurredAt, clock.GetUtcNow())).ToList();
         var outcome = await timeline.AppendAsync(new TimelineAppend(trigger.LeadId, trigger.LeadId, [], [], Signals: signals));
         // The lead was merged into another meanwhile: raised by a later trigger instead.
-        if (outcome.Misrouted) return false;
-        var stream = this.GetStreamProvider(StreamNames.Provider)
-            .GetStream<Signal>(StreamId.Create(StreamNames.SignalsNamespace, StreamNames.PartitionOf(trigger.LeadId)));
-        await stream.PublishEachAsync(outcome.Signals ?? [], (signal, exception) => LogPublishFailed(logger, exception, signal.Id, CampaignKey));
-        return true;
+        // Stored in the stream outbox with the signals: the relay publishes them.
+        return !outcome.Misrouted;
     }
 
     private void Watch(bool watching)
@@ -120,7 +115,4 @@ public sealed partial class CampaignAlarmGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signal {Type} raised for campaign {CampaignKey}: rate {Rate:P1} of {Sent} leads sent to")]
     private static partial void LogRaised(ILogger logger, string type, string campaignKey, double rate, long sent);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing signal {SignalId} of campaign {CampaignKey} failed; it is stored")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string signalId, string campaignKey);
 }

@@ -3,14 +3,11 @@ using Conversations.Abstractions.Campaigns;
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Signals;
-using Conversations.Abstractions.Streams;
 using Conversations.Abstractions.Timeline;
 using Conversations.Grains.Signals;
-using Conversations.Grains.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
-using Orleans.Streams;
 
 namespace Conversations.Grains.Leads;
 
@@ -47,8 +44,6 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
     private bool _snapshotLoaded;
     private int _eventsSinceSnapshot;
     private IGrainStorage _snapshotStorage = null!;
-    private IAsyncStream<ConversationEvent> _stream = null!;
-    private IAsyncStream<Signal> _signalStream = null!;
     /// <summary>The offered events the rules looked at in this append, so a reply's text is read once.</summary>
     private Dictionary<string, SignalEvent>? _offeredSignalEvents;
 
@@ -58,10 +53,6 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _snapshotStorage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.LeadSnapshots);
-        var streams = this.GetStreamProvider(StreamNames.Provider);
-        var partition = StreamNames.PartitionOf(LeadId);
-        _stream = streams.GetStream<ConversationEvent>(StreamId.Create(StreamNames.EventsNamespace, partition));
-        _signalStream = streams.GetStream<Signal>(StreamId.Create(StreamNames.SignalsNamespace, partition));
         return Task.CompletedTask;
     }
 
@@ -112,11 +103,8 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         }
         Apply(outcome.Applied);
         _offeredSignalEvents = null;
-        var stored = outcome.Signals ?? [];
-        if (stale) stored = [.. stored, .. await TryStoreMissedSignalsAsync()];
-        await _stream.PublishEachAsync(outcome.Applied.Select(entry => entry.Event),
-            (@event, exception) => LogPublishFailed(logger, exception, @event.EventId, LeadId));
-        await _signalStream.PublishEachAsync(stored, (signal, exception) => LogSignalPublishFailed(logger, exception, signal.Id, LeadId));
+        // What the commit stored is in the stream outbox: the relay publishes it (OutboxRelay).
+        if (stale) await TryStoreMissedSignalsAsync();
         AskCampaignAlarms(outcome.Applied);
         if (_eventsSinceSnapshot >= ReplayLimit) await WriteSnapshotAsync();
         return new AppendResult(outcome.Applied.Count, events.Count - outcome.Applied.Count);
@@ -206,16 +194,15 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         ?? detector.Classifier.Classify(reply.Subject, reply.Text).Intent;
 
     /// <summary>The events are committed by now: failing here would have the provider send them again for nothing.</summary>
-    private async Task<IReadOnlyList<Signal>> TryStoreMissedSignalsAsync()
+    private async Task TryStoreMissedSignalsAsync()
     {
         try
         {
-            return await StoreMissedSignalsAsync();
+            await StoreMissedSignalsAsync();
         }
         catch (Exception exception)
         {
             LogMissedSignalsFailed(logger, exception, LeadId);
-            return [];
         }
     }
 
@@ -223,19 +210,17 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
     /// After the state was found out of date: the signals of the whole timeline that are not stored yet. A signal a lead
     /// has once is not stored again when the lead holds one of its type already (a merge brought it).
     /// </summary>
-    private async Task<IReadOnlyList<Signal>> StoreMissedSignalsAsync()
+    private async Task StoreMissedSignalsAsync()
     {
         var found = detector.Detect(State.SignalEvents.Values, State.SignalEvents.Keys.ToHashSet(StringComparer.Ordinal));
-        if (found.Count == 0) return [];
+        if (found.Count == 0) return;
         var held = await timeline.ReadLeadSignalsAsync(LeadId);
         var heldIds = held.Select(signal => signal.Id).ToHashSet(StringComparer.Ordinal);
         var heldTypes = held.Select(signal => signal.Type).ToHashSet(StringComparer.Ordinal);
         var missed = found.Where(signal => !(signal.Anchor == DetectedSignal.OncePerLead && heldTypes.Contains(signal.Type)))
             .Select(ToSignal).Where(signal => !heldIds.Contains(signal.Id)).ToList();
-        if (missed.Count == 0) return [];
-        var outcome = await timeline.AppendAsync(new TimelineAppend(LeadId, LeadId, [], [], Signals: missed));
-        // Merged into another lead meanwhile: that lead's grain runs the rules over both timelines.
-        return outcome.Misrouted ? [] : outcome.Signals ?? [];
+        // Merged into another lead meanwhile (the outcome is misrouted): that lead's grain runs the rules over both timelines.
+        if (missed.Count > 0) await timeline.AppendAsync(new TimelineAppend(LeadId, LeadId, [], [], Signals: missed));
     }
 
     private Signal ToSignal(DetectedSignal found) => new(
@@ -288,14 +273,8 @@ public sealed partial class LeadGrain(ITimelineStore timeline, SignalDetector de
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing event {EventId} of lead {LeadId} failed; it is stored")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId, string leadId);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the signals of lead {LeadId} found after its merge or reactivation failed; its events are stored, those signals are not")]
     private static partial void LogMissedSignalsFailed(ILogger logger, Exception exception, string leadId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing signal {SignalId} of lead {LeadId} failed; it is stored")]
-    private static partial void LogSignalPublishFailed(ILogger logger, Exception exception, string signalId, string leadId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of lead {LeadId} failed; it will be rebuilt from the log")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string leadId);

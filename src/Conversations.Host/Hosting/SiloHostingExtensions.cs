@@ -1,5 +1,6 @@
 using System.Net;
 using Conversations.Abstractions.Streams;
+using Conversations.Grains.Streams;
 using Conversations.Storage;
 using Conversations.Storage.PostgreSql;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,8 @@ public static class SiloHostingExtensions
 
             silo.UseClusterTlsWhenConfigured();
             silo.AddMemoryStreams(StreamNames.Provider);
+            // What the stores commit reaches the streams through the outbox, at least once.
+            silo.Services.AddOutboxRelay();
             // The live log stream shows log lines (lead keys among them) to any dashboard user: off unless asked for.
             silo.AddDashboard(o => o.HideTrace = true);
             silo.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardSectionName);

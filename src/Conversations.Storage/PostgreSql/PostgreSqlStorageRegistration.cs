@@ -3,6 +3,7 @@ using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Conversations.Storage.Merges;
+using Conversations.Abstractions.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -17,7 +18,8 @@ internal static class PostgreSqlStorageRegistration
         services.AddHostedService<PostgreSqlSchemaHostedService>();
         services.AddSingleton(sp => PostgreSqlDataSource.Create(Options(sp).PostgreSqlConnectionString!));
         services.AddSingleton<ITimelineStore>(sp =>
-            new PostgreSqlTimelineStore(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers));
+            new PostgreSqlTimelineStore(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers, sp.GetRequiredService<OutboxFeed>()));
+        services.AddSingleton<IStreamOutbox>(sp => new PostgreSqlStreamOutbox(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<OutboxFeed>()));
         services.AddKeyedSingleton(nameof(PostgreSqlLeadDirectory), (sp, _) =>
             PostgreSqlDataSource.CreateForGrowingLookups(Options(sp).PostgreSqlConnectionString!));
         // One reader: lookups that arrive while one is running wait and go together, so a burst of new people costs a

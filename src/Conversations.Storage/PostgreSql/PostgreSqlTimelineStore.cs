@@ -3,6 +3,8 @@ using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Conversations.Storage.GroupCommit;
+using Conversations.Abstractions.Outbox;
+using Conversations.Storage.Outbox;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -35,12 +37,13 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         RETURNING alias
         """;
 
-    private const string InsertEvents = """
+    // The new events are recorded in the stream outbox by the same statement.
+    private static readonly string InsertEvents = PostgreSqlOutboxRows.Recording("""
         INSERT INTO conversation_events (event_id, lead_id, arrived_as, occurred_at, received_at, kind, provider, campaign_key, payload)
         SELECT * FROM unnest(@event_ids, @lead_ids, @arrived_as, @occurred_at, @received_at, @kinds, @providers, @campaign_keys, @payloads::jsonb[])
         ON CONFLICT (event_id) DO NOTHING
-        RETURNING event_id, position
-        """;
+        RETURNING event_id AS id, position
+        """, OutboxItemKind.Events);
 
     // Rows are inserted in key order so that concurrent group commits take index locks in one order.
     private const string InsertFunnelMarks = """
@@ -95,11 +98,17 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         """;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly OutboxFeed _outbox;
     private readonly GroupCommitQueue<TimelineAppend, AppendOutcome> _queue;
 
-    public PostgreSqlTimelineStore(NpgsqlDataSource dataSource, int maxBatchSize, int writers)
+    /// <param name="dataSource">The database.</param>
+    /// <param name="maxBatchSize">The most appends committed in one transaction.</param>
+    /// <param name="writers">Transactions committing at once.</param>
+    /// <param name="outbox">Where committed entries are handed to this process's relay; without one, they are published when due.</param>
+    public PostgreSqlTimelineStore(NpgsqlDataSource dataSource, int maxBatchSize, int writers, OutboxFeed? outbox = null)
     {
         _dataSource = dataSource;
+        _outbox = outbox ?? new OutboxFeed(new OutboxOptions());
         _queue = new(CommitAsync, maxBatchSize, writers, refusalOf: PostgreSqlFailures.RefusalOf);
     }
 
@@ -141,6 +150,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         var (historyLeads, historyLimit) = batch.HistoryRequest;
         var leadIds = batch.LeadIds;
         if (leadIds.Length == 0) return BatchAttempt.Committed([]);
+        var outboxId = Guid.CreateVersion7();
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -152,8 +162,8 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
             command.BatchCommands.Add(LeadsCommand(PostgreSqlLineageRows.Select, leadIds));
             if (historyLeads.Length > 0) command.BatchCommands.Add(HistoryCommand(historyLeads, historyLimit));
             if (batch.Claims.Count > 0) command.BatchCommands.Add(ClaimsCommand(batch));
-            if (batch.Events.Count > 0) command.BatchCommands.Add(EventsCommand(batch));
-            if (batch.Signals.Count > 0) command.BatchCommands.Add(PostgreSqlSignalRows.InsertCommand(batch.Signals));
+            if (batch.Events.Count > 0) command.BatchCommands.Add(EventsCommand(batch, outboxId, _outbox.Options.RetryAfter));
+            if (batch.Signals.Count > 0) command.BatchCommands.Add(PostgreSqlSignalRows.InsertCommand(batch.Signals, outboxId, _outbox.Options.RetryAfter));
             if (batch.FunnelMarks.Count > 0) command.BatchCommands.Add(FunnelCommand(batch));
             if (batch.CampaignNames.Count > 0)
             {
@@ -195,6 +205,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         // Disposing the transaction without committing rolls it back.
         if (misrouted.Count > 0) return BatchAttempt.RolledBack(misrouted);
         await transaction.CommitAsync(cancellationToken);
+        if (batch.OutboxEntry(outboxId, inserted, signalled) is { } entry) _outbox.Offer(entry);
         return BatchAttempt.Committed(batch.Results(inserted, history, lineage, signalled));
     }
 
@@ -234,10 +245,11 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
         return command;
     }
 
-    private static NpgsqlBatchCommand EventsCommand(AppendBatch batch)
+    private static NpgsqlBatchCommand EventsCommand(AppendBatch batch, Guid outboxId, TimeSpan retryAfter)
     {
         var rows = batch.Events;
         var command = new NpgsqlBatchCommand(InsertEvents);
+        PostgreSqlOutboxRows.AddRecordingParameters(command.Parameters, outboxId, retryAfter);
         command.Parameters.Add(PostgreSqlArrays.Texts("event_ids", rows.Select(r => r.Event.EventId)));
         command.Parameters.Add(PostgreSqlArrays.Texts("lead_ids", rows.Select(r => r.LeadId)));
         command.Parameters.Add(PostgreSqlArrays.Texts("arrived_as", rows.Select(r => r.ArrivedAs)));

@@ -3,6 +3,7 @@ using Conversations.Abstractions.Leads;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Conversations.Storage.Merges;
+using Conversations.Abstractions.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -14,7 +15,10 @@ internal static class SqliteStorageRegistration
     public static void AddSqliteStorage(this IServiceCollection services)
     {
         services.AddSingleton(sp => new SqliteDatabase(Options(sp).DataDirectory));
-        services.AddSingleton<ITimelineStore>(sp => new SqliteTimelineStore(sp.GetRequiredService<SqliteDatabase>(), Options(sp).MaxBatchSize));
+        services.AddSingleton<ITimelineStore>(sp => new SqliteTimelineStore(
+            sp.GetRequiredService<SqliteDatabase>(), Options(sp).MaxBatchSize, sp.GetRequiredService<OutboxFeed>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IStreamOutbox>(sp => new SqliteStreamOutbox(
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<OutboxFeed>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ILeadDirectory>(sp => new SqliteLeadDirectory(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ILeadMerges>(sp =>
         {

@@ -3,6 +3,7 @@ using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Conversations.Storage.GroupCommit;
+using Conversations.Abstractions.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace Conversations.Storage.Sqlite;
@@ -15,11 +16,19 @@ namespace Conversations.Storage.Sqlite;
 public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
+    private readonly OutboxFeed _outbox;
+    private readonly TimeProvider _clock;
     private readonly GroupCommitQueue<TimelineAppend, AppendOutcome> _queue;
 
-    public SqliteTimelineStore(SqliteDatabase database, int maxBatchSize)
+    /// <param name="database">The embedded database file.</param>
+    /// <param name="maxBatchSize">The most appends committed in one transaction.</param>
+    /// <param name="outbox">Where committed entries are handed to this process's relay; without one, they are published when due.</param>
+    /// <param name="clock">Tells when an outbox entry falls due.</param>
+    public SqliteTimelineStore(SqliteDatabase database, int maxBatchSize, OutboxFeed? outbox = null, TimeProvider? clock = null)
     {
         _database = database;
+        _outbox = outbox ?? new OutboxFeed(new OutboxOptions());
+        _clock = clock ?? TimeProvider.System;
         _queue = new(CommitAsync, maxBatchSize, writers: 1, refusalOf: SqliteFailures.RefusalOf);
     }
 
@@ -100,8 +109,11 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         }
 
         var signalled = SqliteSignalRows.Insert(connection, transaction, batch.Signals);
+        var entry = batch.OutboxEntry(Guid.CreateVersion7(), inserted, signalled);
+        if (entry is not null) SqliteOutboxRows.Record(connection, transaction, entry, _clock.GetUtcNow() + _outbox.Options.RetryAfter);
         SqliteDeliveryRows.Insert(connection, transaction, batch.Deliveries);
         transaction.Commit();
+        if (entry is not null) _outbox.Offer(entry);
         return BatchAttempt.Committed(batch.Results(inserted, history, lineage, signalled));
     }
 

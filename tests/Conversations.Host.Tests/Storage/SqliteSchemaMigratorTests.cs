@@ -13,7 +13,7 @@ public sealed class SqliteSchemaMigratorTests : IDisposable
     {
         var database = new SqliteDatabase(_dataDirectory);
 
-        Assert.Equal(["003_grain_state.sql", "010_timeline.sql", "011_delivery_archive.sql", "012_timeline_paging.sql", "013_lead_ids.sql", "014_lead_merges.sql", "015_signals.sql"],
+        Assert.Equal(["003_grain_state.sql", "010_timeline.sql", "011_delivery_archive.sql", "012_timeline_paging.sql", "013_lead_ids.sql", "014_lead_merges.sql", "015_signals.sql", "016_stream_outbox.sql"],
             SqliteSchemaMigrator.EmbeddedScriptNames);
         Assert.Equal(SqliteSchemaMigrator.EmbeddedScriptNames, RecordedScripts(database));
         using var connection = database.Open();

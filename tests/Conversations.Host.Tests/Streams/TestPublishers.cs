@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Conversations.Abstractions.Outbox;
+using Conversations.Grains.Streams;
+
+namespace Conversations.Host.Tests.Streams;
+
+/// <summary>A publisher that never finishes: the silo commits and stops before anything reaches a subscriber.</summary>
+public sealed class NeverPublishing : IOutboxPublisher
+{
+    public Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+}
+
+/// <summary>Fails the first <paramref name="failures"/> publishes, then publishes with <paramref name="inner"/>.</summary>
+public sealed class FailingFirst(int failures, IOutboxPublisher inner) : IOutboxPublisher
+{
+    private int _calls;
+
+    public int Failed => Math.Min(Volatile.Read(ref _calls), failures);
+
+    public Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
+        Interlocked.Increment(ref _calls) <= failures
+            ? Task.FromException(new InvalidOperationException("Publishing failed (test)."))
+            : inner.PublishAsync(entry, cancellationToken);
+}
+
+/// <summary>Publishes with <paramref name="inner"/> and records the ids of what it published.</summary>
+public sealed class RecordingPublisher(IOutboxPublisher inner) : IOutboxPublisher
+{
+    private readonly ConcurrentDictionary<string, int> _published = new(StringComparer.Ordinal);
+
+    public async Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        await inner.PublishAsync(entry, cancellationToken);
+        foreach (var id in entry.Events.Select(e => e.Event.EventId).Concat(entry.Signals.Select(s => s.Id)))
+            _published.AddOrUpdate(id, 1, (_, times) => times + 1);
+    }
+
+    public bool Published(string id) => _published.ContainsKey(id);
+}
