@@ -36,6 +36,7 @@ app.MapHealthApi();
 app.MapWebhooksApi();
 app.MapLeadsApi();
 app.MapCampaignsApi();
+app.MapSignalsApi();
 app.MapAdminApi();
 app.MapDashboardApi();
 

@@ -13,6 +13,7 @@ public sealed class ArchitectureTests
     [InlineData("Conversations.Ingestion")]
     [InlineData("Conversations.Grains")]
     [InlineData("Conversations.Storage")]
+    [InlineData("Conversations.Client")]
     public void Project_DoesNotReferenceTheHost(string assemblyName) =>
         Assert.DoesNotContain("Conversations.Host", ReferencesOf(assemblyName));
 
@@ -32,5 +33,14 @@ public sealed class ArchitectureTests
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.DoesNotContain("Orleans.Runtime", references);
         Assert.DoesNotContain("Conversations.Grains", references);
+    }
+
+    [Fact]
+    public void Client_SeesOnlyTheContracts()
+    {
+        var references = ReferencesOf("Conversations.Client");
+        Assert.Contains("Conversations.Abstractions", references);
+        Assert.DoesNotContain(references, r => r is "Conversations.Grains" or "Conversations.Storage" or "Conversations.Ingestion");
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 }

@@ -41,6 +41,13 @@ public sealed class ConversationsHostFactory : WebApplicationFactory<Program>
     public static ConversationsHostFactory PostgreSql(string connectionString, IDictionary<string, string?>? extra = null) =>
         new(With(extra, new() { ["ConnectionStrings:PostgreSql"] = connectionString }));
 
+    /// <summary>Where Orleans clients reach this host's silo.</summary>
+    public int GatewayPort => int.Parse(_settings["Conversations:Cluster:GatewayPort"]!, System.Globalization.CultureInfo.InvariantCulture);
+
+    public string ClusterId => _settings["Conversations:Cluster:ClusterId"]!;
+
+    public string ServiceId => _settings["Conversations:Cluster:ServiceId"]!;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);

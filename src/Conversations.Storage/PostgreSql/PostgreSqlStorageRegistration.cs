@@ -1,5 +1,6 @@
 using Conversations.Abstractions;
 using Conversations.Abstractions.Leads;
+using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Conversations.Storage.Merges;
@@ -20,6 +21,7 @@ internal static class PostgreSqlStorageRegistration
         services.AddSingleton<ITimelineStore>(sp =>
             new PostgreSqlTimelineStore(sp.GetRequiredService<NpgsqlDataSource>(), Options(sp).MaxBatchSize, Options(sp).Writers, sp.GetRequiredService<OutboxFeed>()));
         services.AddSingleton<IStreamOutbox>(sp => new PostgreSqlStreamOutbox(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<OutboxFeed>()));
+        services.AddSingleton<ISignalFeed>(sp => new PostgreSqlSignalFeed(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddKeyedSingleton(nameof(PostgreSqlLeadDirectory), (sp, _) =>
             PostgreSqlDataSource.CreateForGrowingLookups(Options(sp).PostgreSqlConnectionString!));
         // One reader: lookups that arrive while one is running wait and go together, so a burst of new people costs a

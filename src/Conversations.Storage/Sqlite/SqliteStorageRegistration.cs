@@ -1,5 +1,6 @@
 using Conversations.Abstractions;
 using Conversations.Abstractions.Leads;
+using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Conversations.Storage.Merges;
@@ -19,6 +20,7 @@ internal static class SqliteStorageRegistration
             sp.GetRequiredService<SqliteDatabase>(), Options(sp).MaxBatchSize, sp.GetRequiredService<OutboxFeed>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IStreamOutbox>(sp => new SqliteStreamOutbox(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<OutboxFeed>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISignalFeed>(sp => new SqliteSignalFeed(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ILeadDirectory>(sp => new SqliteLeadDirectory(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ILeadMerges>(sp =>
         {

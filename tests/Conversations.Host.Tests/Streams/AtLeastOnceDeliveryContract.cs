@@ -2,12 +2,11 @@ using System.Collections.Concurrent;
 using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Streams;
 using Conversations.Grains.Streams;
+using Conversations.Host.Tests.Signals;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
-using static Conversations.Host.Tests.Identity.PersonPayloads;
-using static Conversations.Host.Tests.Payloads;
 
 namespace Conversations.Host.Tests.Streams;
 
@@ -87,13 +86,7 @@ public abstract class AtLeastOnceDeliveryContract : IAsyncLifetime
 
     private static StreamOutboxPublisher RealPublisher(IServiceProvider services) => new(services.GetRequiredService<IClusterClient>());
 
-    private static async Task<(string LeadId, string EventId)> DeliverPositiveReplyAsync(HttpClient client)
-    {
-        using var content = SeleqtMessage(NewEmail(), NewLinkedInId(), Random.Shared.NextInt64(1_000_000, long.MaxValue), "Sounds good, let's talk on Thursday.");
-        using var response = await client.PostAsync("/webhooks/seleqt", content);
-        var receipt = await response.ReadJsonAsync();
-        return (await response.ReadSingleLeadIdAsync(), Assert.Single(receipt.GetProperty("eventIds").EnumerateArray()).GetString()!);
-    }
+    private static Task<(string LeadId, string EventId)> DeliverPositiveReplyAsync(HttpClient client) => PositiveReplies.DeliverAsync(client);
 
     private static async Task<string> SignalIdAsync(HttpClient client, string leadId)
     {
