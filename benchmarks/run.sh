@@ -2,8 +2,10 @@
 # Load benchmark of webhook ingestion: the service against a throwaway PostgreSQL, and a do-nothing endpoint on
 # the same machine as the baseline, driven by the same load. Prints durable events/s and p50/p99 latency for
 # both and their ratio, and checks the rows stored against the events the service acknowledged.
+# Then it measures webhook-to-subscriber latency: deliveries at DELIVERY_RATE requests/s while an Orleans client
+# (Conversations.Client) subscribed to every event partition notes when each new event arrives.
 # See benchmarks/README.md. Knobs (environment): DURATION WARMUP CONNECTIONS LEADS CAMPAIGNS REDELIVERIES SEED
-# PG_BIN READY_TIMEOUT RESULTS_DIR.
+# DELIVERY_RATE PG_BIN READY_TIMEOUT RESULTS_DIR.
 set -euo pipefail
 
 DURATION="${DURATION:-15}"
@@ -13,6 +15,7 @@ LEADS="${LEADS:-100000}"
 CAMPAIGNS="${CAMPAIGNS:-20}"
 REDELIVERIES="${REDELIVERIES:-0.1}"
 SEED="${SEED:-1}"
+DELIVERY_RATE="${DELIVERY_RATE:-2000}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 READY_TIMEOUT="${READY_TIMEOUT:-120}"
 RESULTS_DIR="${RESULTS_DIR:-}"
@@ -168,4 +171,11 @@ echo "Results: ${DURATION}s measured after ${WARMUP}s warm-up, $CONNECTIONS conn
 echo "Machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) (other busy processes skew the figures)"
 status=0
 dotnet "$loadtest" compare --baseline "$work/noop.json" --target "$work/service.json" --stored "$rows" || status=$?
+
+# After the row count: these deliveries add rows of their own.
+echo
+log "load 3/3: webhook to subscriber at $DELIVERY_RATE requests/s"
+timeout --kill-after=10 $((DURATION + 120)) dotnet "$loadtest" delivery --url "http://127.0.0.1:$service_port" \
+  --rate "$DELIVERY_RATE" --duration "$DURATION" --warmup 5 --connections "$CONNECTIONS" --leads "$LEADS" --seed "$((SEED + 1))" \
+  --token "$webhook_token" --postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=conversations_bench" || status=$?
 exit "$status"

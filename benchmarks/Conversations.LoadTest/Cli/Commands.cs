@@ -1,3 +1,4 @@
+using Conversations.LoadTest.Delivery;
 using Conversations.LoadTest.Load;
 using Conversations.LoadTest.Noop;
 using Conversations.LoadTest.Report;
@@ -13,6 +14,9 @@ internal static class Commands
           Conversations.LoadTest load --url http://127.0.0.1:PORT [--duration 15] [--warmup 3] [--connections 64]
                                       [--leads 20000] [--campaigns 20] [--redeliveries 0.1] [--timeout 30]
                                       [--seed N] [--run-id TAG] [--label NAME] [--json out.json] [--token T]
+          Conversations.LoadTest delivery --url http://127.0.0.1:PORT [--rate 2000] [--duration 20] [--warmup 5]
+                                      [--connections 64] [--leads 100000] [--seed N] [--token T]
+                                      [--postgres CONNECTION-STRING | --gateway-port 30000] [--cluster-id conversations]
           Conversations.LoadTest compare --baseline noop.json --target service.json [--stored ROWS]
           Conversations.LoadTest free-ports [--count 1]
         """;
@@ -32,6 +36,7 @@ internal static class Commands
             {
                 "noop" => await NoopServer.RunAsync(options),
                 "load" => await LoadCommand.RunAsync(LoadOptions.From(options)),
+                "delivery" => await DeliveryLatencyCommand.RunAsync(DeliveryOptions.From(options)),
                 "compare" => CompareCommand.Run(options),
                 "free-ports" => FreePortsCommand.Print(options),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),

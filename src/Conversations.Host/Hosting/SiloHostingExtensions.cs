@@ -50,7 +50,8 @@ public static class SiloHostingExtensions
             }
 
             silo.UseClusterTlsWhenConfigured();
-            silo.AddMemoryStreams(StreamNames.Provider);
+            silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent =>
+                agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(cluster.StreamPullMilliseconds))));
             // What the stores commit reaches the streams through the outbox, at least once.
             silo.Services.AddOutboxRelay();
             // The live log stream shows log lines (lead keys among them) to any dashboard user: off unless asked for.

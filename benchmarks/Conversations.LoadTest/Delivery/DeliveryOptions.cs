@@ -1,0 +1,43 @@
+using System.Net;
+using Conversations.LoadTest.Cli;
+
+namespace Conversations.LoadTest.Delivery;
+
+/// <summary>The <c>delivery</c> command's options; see the usage text in Cli/Commands.cs.</summary>
+internal sealed record DeliveryOptions(
+    Uri BaseUrl,
+    int Rate,
+    int DurationSeconds,
+    int WarmupSeconds,
+    int Connections,
+    int Leads,
+    ulong Seed,
+    string? Token,
+    string? PostgreSql,
+    int GatewayPort,
+    string ClusterId)
+{
+    public Uri Endpoint => new(BaseUrl, Token is null ? "webhooks/salesforge" : $"webhooks/salesforge?token={Uri.EscapeDataString(Token)}");
+
+    public static DeliveryOptions From(Arguments args)
+    {
+        var url = args.RequiredString("url");
+        if (!Uri.TryCreate(url.TrimEnd('/') + "/", UriKind.Absolute, out var baseUrl) || baseUrl.Scheme != Uri.UriSchemeHttp
+            || !IPAddress.TryParse(baseUrl.Host, out var address) || !IPAddress.IsLoopback(address))
+            throw new UsageException($"--url must be a loopback http:// URL such as http://127.0.0.1:PORT (was '{url}')");
+        var options = new DeliveryOptions(
+            baseUrl,
+            Rate: args.Int("rate", 2_000, 1, 100_000),
+            DurationSeconds: args.Int("duration", 20, 1, 3600),
+            WarmupSeconds: args.Int("warmup", 5, 0, 600),
+            Connections: args.Int("connections", 64, 1, 4096),
+            Leads: args.Int("leads", 100_000, 1, 10_000_000),
+            Seed: (ulong)(args.Long("seed", 0) ?? Random.Shared.NextInt64()),
+            Token: args.String("token"),
+            PostgreSql: args.String("postgres"),
+            GatewayPort: args.Int("gateway-port", 30_000, 1, 65_535),
+            ClusterId: args.String("cluster-id") ?? "conversations");
+        args.EnsureAllRead();
+        return options;
+    }
+}
