@@ -7,8 +7,9 @@ namespace Conversations.Abstractions.Timeline;
 public interface ITimelineStore
 {
     /// <summary>
-    /// Writes the events whose ids are not stored yet, and the funnel marks, atomically. Returns the entries
-    /// newly written (duplicates are left out) and, when asked for, the history before them. When the task
+    /// Writes the events whose ids are not stored yet, the funnel marks and the signals, atomically, and records
+    /// what was new in the stream outbox (<see cref="Outbox.IStreamOutbox"/>) in the same transaction. Returns the
+    /// entries newly written (duplicates are left out) and, when asked for, the history before them. When the task
     /// completes, the entries are durable.
     /// </summary>
     Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default);

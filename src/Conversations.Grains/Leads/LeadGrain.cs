@@ -13,7 +13,7 @@ namespace Conversations.Grains.Leads;
 
 /// <summary>
 /// The single writer of one lead's timeline. Appends go to the durable log first (which decides, by event id,
-/// what is new); only then is the state updated and the new events published.
+/// what is new, and records it in the stream outbox for the relay to publish); only then is the state updated.
 /// </summary>
 /// <remarks>
 /// State is restored lazily from the lead's latest <see cref="ReplayLimit"/> log entries, by a read of its own

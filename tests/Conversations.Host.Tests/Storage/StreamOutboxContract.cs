@@ -14,8 +14,8 @@ namespace Conversations.Host.Tests.Storage;
 /// </summary>
 public abstract class StreamOutboxContract : IAsyncLifetime
 {
-    /// <summary>Short, so that entries fall due within a test.</summary>
-    protected static readonly OutboxOptions Options = new() { RetryAfterSeconds = 0.5 };
+    /// <summary>Short, so that entries fall due within a test; long enough that a busy machine claims before it.</summary>
+    protected static readonly OutboxOptions Options = new() { RetryAfterSeconds = 2 };
 
     private static readonly DateTimeOffset OccurredAt = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan LongLease = TimeSpan.FromMinutes(5);
