@@ -45,6 +45,7 @@ public sealed class WireNameTests
             { nameof(Signal), new Signal("sg_1", SignalTypes.PositiveReply, "ld_1", "salesforge:seq_1", [@event.EventId], T0, T0) },
             { nameof(CampaignAlarmState), alarms },
             { nameof(CampaignAlarmTrigger), new CampaignAlarmTrigger("ld_1", @event.EventId, T0) },
+            { nameof(SignalTally), new SignalTally(SignalTypes.HotLead, 3, "sg_1") },
             { nameof(FeedSignal), new FeedSignal(new SignalFeedCursor(7, 42), new Signal("sg_1", SignalTypes.PositiveReply, "ld_1", null, [@event.EventId], T0, T0)) },
             { nameof(LeadAppend), new LeadAppend([@event], "email:ada@example.test", [], NewLead: true) },
             { nameof(FunnelMark), new FunnelMark("salesforge:seq_1", "Spring", FunnelStage.PositiveReply) },
