@@ -1,6 +1,6 @@
 using Conversations.Abstractions;
-using Conversations.Abstractions.Timeline;
 using Conversations.Abstractions.Outbox;
+using Conversations.Abstractions.Timeline;
 
 namespace Conversations.Storage;
 

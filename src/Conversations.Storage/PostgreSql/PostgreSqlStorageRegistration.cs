@@ -1,10 +1,10 @@
 using Conversations.Abstractions;
 using Conversations.Abstractions.Leads;
+using Conversations.Abstractions.Outbox;
 using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Conversations.Storage.Merges;
-using Conversations.Abstractions.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;

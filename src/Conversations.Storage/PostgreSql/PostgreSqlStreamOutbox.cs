@@ -1,5 +1,5 @@
-using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Outbox;
+using Conversations.Abstractions.Signals;
 using Conversations.Storage.Outbox;
 using Npgsql;
 

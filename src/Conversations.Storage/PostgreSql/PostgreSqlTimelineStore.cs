@@ -1,9 +1,9 @@
 using Conversations.Abstractions;
+using Conversations.Abstractions.Outbox;
 using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Timeline;
 using Conversations.Storage.Archive;
 using Conversations.Storage.GroupCommit;
-using Conversations.Abstractions.Outbox;
 using Conversations.Storage.Outbox;
 using Npgsql;
 using NpgsqlTypes;
