@@ -28,6 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var builder = new TestClusterBuilder(initialSilosCount: 1);
         builder.Properties[DataDirectoryKey] = _dataDirectory;
+        builder.Properties[$"{StreamPublishingOptions.SectionName}:{nameof(StreamPublishingOptions.EventsByKindAndCampaign)}"] = "true";
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();

@@ -17,6 +17,15 @@ public static class StreamNames
     /// <summary>Where new signals are published, partitioned like the events: a lead's signals go to <see cref="PartitionOf"/> its id.</summary>
     public const string SignalsNamespace = "conversation-signals";
 
+    /// <summary>
+    /// Events of one kind, keyed by the kind's wire name (e.g. <c>replied</c>); published only when
+    /// <c>Conversations:Streams:EventsByKindAndCampaign</c> is on.
+    /// </summary>
+    public const string EventsByKindNamespace = "conversation-events-by-kind";
+
+    /// <summary>Events of one campaign, keyed by its campaign key; published only when <c>Conversations:Streams:EventsByKindAndCampaign</c> is on.</summary>
+    public const string EventsByCampaignNamespace = "conversation-events-by-campaign";
+
     /// <summary>Signals of one type, keyed by the type (e.g. <c>StreamId.Create(SignalsByTypeNamespace, "hot-lead")</c>).</summary>
     public const string SignalsByTypeNamespace = "conversation-signals-by-type";
 

@@ -12,6 +12,7 @@ public static class OutboxRelayRegistration
     public static IServiceCollection AddOutboxRelay(this IServiceCollection services)
     {
         services.TryAddSingleton<IOutboxPublisher, StreamOutboxPublisher>();
+        services.AddOptions<StreamPublishingOptions>().BindConfiguration(StreamPublishingOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OutboxRelay>());

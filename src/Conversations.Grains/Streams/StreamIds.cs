@@ -1,3 +1,5 @@
+using Conversations.Abstractions;
+using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Streams;
 
@@ -8,6 +10,17 @@ public static class StreamIds
 {
     /// <summary>The stream of a lead's events: its partition of <see cref="StreamNames.EventsNamespace"/>.</summary>
     public static StreamId EventsOf(string leadId) => StreamId.Create(StreamNames.EventsNamespace, StreamNames.PartitionOf(leadId));
+
+    public static StreamId EventsOfKind(EventKind kind) => StreamId.Create(StreamNames.EventsByKindNamespace, StableNames<EventKind>.Of(kind));
+
+    public static StreamId EventsOfCampaign(string campaignKey) => StreamId.Create(StreamNames.EventsByCampaignNamespace, campaignKey);
+
+    /// <summary>The streams an event is published on besides its lead's partition: its kind's, and its campaign's when it has one.</summary>
+    public static IEnumerable<StreamId> ByKindAndCampaignOf(ConversationEvent @event)
+    {
+        yield return EventsOfKind(@event.Kind);
+        if (@event.Campaign is { } campaign) yield return EventsOfCampaign(campaign.Key);
+    }
 
     public static StreamId SignalsOfType(string type) => StreamId.Create(StreamNames.SignalsByTypeNamespace, type);
 

@@ -2,15 +2,17 @@ using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Outbox;
 using Conversations.Abstractions.Signals;
 using Conversations.Abstractions.Streams;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace Conversations.Grains.Streams;
 
 /// <summary>
-/// Publishes on the Orleans streams named in <see cref="StreamNames"/>: each event on its lead's partition; each signal
-/// on its lead's partition, on its type's stream and, when it has one, on its campaign's stream.
+/// Publishes on the Orleans streams named in <see cref="StreamNames"/>: each event on its lead's partition (and, when
+/// <see cref="StreamPublishingOptions.EventsByKindAndCampaign"/>, on its kind's and its campaign's); each signal on its
+/// lead's partition, on its type's stream and, when it has one, on its campaign's stream.
 /// </summary>
-public sealed class StreamOutboxPublisher(IClusterClient client) : IOutboxPublisher
+public sealed class StreamOutboxPublisher(IClusterClient client, IOptions<StreamPublishingOptions> options) : IOutboxPublisher
 {
     private readonly Lazy<IStreamProvider> _streams = new(() => client.GetStreamProvider(StreamNames.Provider));
 
@@ -20,6 +22,8 @@ public sealed class StreamOutboxPublisher(IClusterClient client) : IOutboxPublis
         {
             cancellationToken.ThrowIfCancellationRequested();
             await Stream<ConversationEvent>(StreamIds.EventsOf(leadId)).OnNextAsync(@event);
+            if (!options.Value.EventsByKindAndCampaign) continue;
+            foreach (var stream in StreamIds.ByKindAndCampaignOf(@event)) await Stream<ConversationEvent>(stream).OnNextAsync(@event);
         }
         foreach (var signal in entry.Signals)
         {

@@ -84,7 +84,7 @@ public abstract class AtLeastOnceDeliveryContract : IAsyncLifetime
         return withPublisher;
     }
 
-    private static StreamOutboxPublisher RealPublisher(IServiceProvider services) => new(services.GetRequiredService<IClusterClient>());
+    private static StreamOutboxPublisher RealPublisher(IServiceProvider services) => ActivatorUtilities.CreateInstance<StreamOutboxPublisher>(services);
 
     private static Task<(string LeadId, string EventId)> DeliverPositiveReplyAsync(HttpClient client) => PositiveReplies.DeliverAsync(client);
 
