@@ -11,8 +11,6 @@ namespace Conversations.Client;
 /// </summary>
 public sealed class SignalFollower(IClusterClient client, IOptions<ConversationsClientOptions> options)
 {
-    private const int PageSize = 500;
-
     /// <summary>
     /// The signals that match <paramref name="filter"/>, after <paramref name="after"/> (null: from what is new now;
     /// <see cref="SignalFeedCursor.Start"/>: from the first), until
@@ -22,16 +20,11 @@ public sealed class SignalFollower(IClusterClient client, IOptions<Conversations
         SignalFilter filter, SignalFeedCursor? after = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var feed = client.GetGrain<ISignalFeedGrain>(0);
-        var cursor = after ?? await feed.EndAsync().WaitAsync(cancellationToken);
-        while (!cancellationToken.IsCancellationRequested)
+        var from = after ?? await feed.EndAsync().WaitAsync(cancellationToken);
+        await foreach (var matches in SignalFeedFollowing.ReadsAsync((cursor, limit, token) => feed.ReadAfterAsync(cursor, limit).WaitAsync(token),
+            filter, from, options.Value.PollInterval, TimeProvider.System, cancellationToken))
         {
-            var page = await feed.ReadAfterAsync(cursor, PageSize).WaitAsync(cancellationToken);
-            foreach (var signal in page)
-            {
-                cursor = signal.Cursor;
-                if (filter.Matches(signal.Signal)) yield return signal;
-            }
-            if (page.Count < PageSize) await Task.Delay(options.Value.PollInterval, cancellationToken);
+            foreach (var signal in matches) yield return signal;
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Net;
 using Conversations.LoadTest.Cli;
+using Conversations.LoadTest.Load;
 
 namespace Conversations.LoadTest.Delivery;
 
@@ -17,16 +17,12 @@ internal sealed record DeliveryOptions(
     int GatewayPort,
     string ClusterId)
 {
-    public Uri Endpoint => new(BaseUrl, Token is null ? "webhooks/salesforge" : $"webhooks/salesforge?token={Uri.EscapeDataString(Token)}");
+    public Uri Endpoint => WebhookClient.SalesforgeEndpoint(BaseUrl, Token);
 
     public static DeliveryOptions From(Arguments args)
     {
-        var url = args.RequiredString("url");
-        if (!Uri.TryCreate(url.TrimEnd('/') + "/", UriKind.Absolute, out var baseUrl) || baseUrl.Scheme != Uri.UriSchemeHttp
-            || !IPAddress.TryParse(baseUrl.Host, out var address) || !IPAddress.IsLoopback(address))
-            throw new UsageException($"--url must be a loopback http:// URL such as http://127.0.0.1:PORT (was '{url}')");
         var options = new DeliveryOptions(
-            baseUrl,
+            LoopbackUrl.Required(args),
             Rate: args.Int("rate", 2_000, 1, 100_000),
             DurationSeconds: args.Int("duration", 20, 1, 3600),
             WarmupSeconds: args.Int("warmup", 5, 0, 600),

@@ -1,4 +1,3 @@
-using System.Net;
 using Conversations.LoadTest.Cli;
 
 namespace Conversations.LoadTest.Load;
@@ -19,21 +18,11 @@ internal sealed record LoadOptions(
     string? JsonPath,
     string? Token)
 {
-    /// <summary>
-    /// Every delivery is a Salesforge one; the no-op endpoint accepts any provider name. The provider's secret
-    /// token goes in the query string, the form both endpoints accept.
-    /// </summary>
-    public Uri Endpoint => new(BaseUrl, Token is null ? "webhooks/salesforge" : $"webhooks/salesforge?token={Uri.EscapeDataString(Token)}");
+    public Uri Endpoint => WebhookClient.SalesforgeEndpoint(BaseUrl, Token);
 
     public static LoadOptions From(Arguments args)
     {
-        var url = args.RequiredString("url");
-        if (!Uri.TryCreate(url.TrimEnd('/') + "/", UriKind.Absolute, out var baseUrl) || baseUrl.Scheme != Uri.UriSchemeHttp)
-            throw new UsageException($"--url must be an http:// URL (was '{url}')");
-        // A load generator aimed at the wrong host is a denial of service: this one only targets this machine.
-        if (!IPAddress.TryParse(baseUrl.Host, out var address) || !IPAddress.IsLoopback(address))
-            throw new UsageException($"--url must be a loopback address such as http://127.0.0.1:PORT (was '{url}')");
-
+        var baseUrl = LoopbackUrl.Required(args);
         var options = new LoadOptions(
             baseUrl,
             DurationSeconds: args.Int("duration", 15, 1, 3600),

@@ -25,6 +25,13 @@ internal static class WebhookClient
         return new HttpClient(handler) { Timeout = timeout, DefaultRequestVersion = HttpVersion.Version11 };
     }
 
+    /// <summary>
+    /// Where Salesforge deliveries go (every delivery is a Salesforge one; the no-op endpoint accepts any provider name),
+    /// with the provider's secret token in the query string, the form both endpoints accept.
+    /// </summary>
+    public static Uri SalesforgeEndpoint(Uri baseUrl, string? token) =>
+        new(baseUrl, token is null ? "webhooks/salesforge" : $"webhooks/salesforge?token={Uri.EscapeDataString(token)}");
+
     public static HttpRequestMessage Post(Uri endpoint, byte[] body)
     {
         var content = new ByteArrayContent(body);

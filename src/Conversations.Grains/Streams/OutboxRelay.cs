@@ -49,12 +49,9 @@ public sealed partial class OutboxRelay(IStreamOutbox outbox, IOutboxPublisher p
         {
             while (await committed.WaitToReadAsync(stopping))
             {
-                var published = new List<Guid>();
-                while (published.Count < AcknowledgedAtOnce && committed.TryRead(out var entry))
-                {
-                    if (await TryPublishAsync(entry, stopping)) published.Add(entry.Id);
-                }
-                await TryAcknowledgeAsync(published, stopping);
+                var entries = new List<OutboxEntry>();
+                while (entries.Count < AcknowledgedAtOnce && committed.TryRead(out var entry)) entries.Add(entry);
+                await PublishAndAcknowledgeAsync(entries, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -74,13 +71,7 @@ public sealed partial class OutboxRelay(IStreamOutbox outbox, IOutboxPublisher p
                 do
                 {
                     overdue = await TryClaimOverdueAsync(options.RetryAfter, stopping);
-                    var published = new List<Guid>();
-                    foreach (var entry in overdue)
-                    {
-                        if (await TryPublishAsync(entry, stopping)) published.Add(entry.Id);
-                    }
-                    await TryAcknowledgeAsync(published, stopping);
-                    if (published.Count > 0) LogRepublished(logger, published.Count);
+                    if (await PublishAndAcknowledgeAsync(overdue, stopping) is var published and > 0) LogRepublished(logger, published);
                 }
                 while (overdue.Count == ClaimedAtOnce);
             }
@@ -88,6 +79,18 @@ public sealed partial class OutboxRelay(IStreamOutbox outbox, IOutboxPublisher p
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
+    }
+
+    /// <returns>How many of the entries were published (and are acknowledged, unless that failed).</returns>
+    private async Task<int> PublishAndAcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken stopping)
+    {
+        var published = new List<Guid>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (await TryPublishAsync(entry, stopping)) published.Add(entry.Id);
+        }
+        await TryAcknowledgeAsync(published, stopping);
+        return published.Count;
     }
 
     private async Task<bool> TryPublishAsync(OutboxEntry entry, CancellationToken stopping)

@@ -39,14 +39,17 @@ public static class CampaignsApi
         return await grains.GetGrain<ICampaignGrain>(key).GetAsync() is { } campaign ? TypedResults.Ok(campaign) : NotFound(key);
     }
 
-    private static bool TryParse(string campaignId, out string key)
+    /// <summary>What a campaign id must look like, for problem details.</summary>
+    internal const string IdForm = "A campaign id is <provider>:<the provider's campaign id>, for example salesforge:seq_123.";
+
+    internal static bool TryParse(string campaignId, out string key)
     {
         key = campaignId.Trim();
         return CampaignKey.ProviderOf(key) is not null && !key.EndsWith(':');
     }
 
     private static ProblemHttpResult InvalidKey() => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidKey,
-        title: "Not a campaign id", detail: "A campaign id is <provider>:<the provider's campaign id>, for example salesforge:seq_123.");
+        title: "Not a campaign id", detail: IdForm);
 
     private static ProblemHttpResult NotFound(string key) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
         type: ProblemTypes.NotFound, title: "Campaign not found", detail: $"No event has named campaign '{key}'.");

@@ -15,8 +15,6 @@ namespace Conversations.Host.Apis;
 /// </summary>
 internal sealed class SignalEventStream(SignalFeedCursor? after, SignalFilter filter) : IResult
 {
-    private const int PageSize = 200;
-
     /// <summary>How long an EventSource waits before it reconnects, told to it once at the start.</summary>
     private const int ReconnectMilliseconds = 1_000;
 
@@ -39,23 +37,19 @@ internal sealed class SignalEventStream(SignalFeedCursor? after, SignalFilter fi
         try
         {
             // A client without a cursor wants what is new from now on.
-            var cursor = after ?? await feed.EndAsync(stopping);
+            var from = after ?? await feed.EndAsync(stopping);
             await WriteAsync(response, $"retry: {ReconnectMilliseconds}\n\n", stopping);
             var lastWrite = clock.GetTimestamp();
-            while (!stopping.IsCancellationRequested)
+            await foreach (var matches in SignalFeedFollowing.ReadsAsync(feed.ReadAfterAsync, filter, from, options.PollInterval, clock, stopping))
             {
-                var page = await feed.ReadAfterAsync(cursor, PageSize, stopping);
-                var text = new StringBuilder();
-                foreach (var (position, signal) in page)
+                if (matches.Count > 0)
                 {
-                    // The cursor passes signals the filter leaves out, so they are not read again.
-                    cursor = position;
-                    if (!filter.Matches(signal)) continue;
-                    text.Append("id: ").Append(position).Append("\nevent: signal\ndata: ")
-                        .Append(JsonSerializer.Serialize(SignalResponse.From(signal), json)).Append("\n\n");
-                }
-                if (text.Length > 0)
-                {
+                    var text = new StringBuilder();
+                    foreach (var (position, signal) in matches)
+                    {
+                        text.Append("id: ").Append(position).Append("\nevent: signal\ndata: ")
+                            .Append(JsonSerializer.Serialize(SignalResponse.From(signal), json)).Append("\n\n");
+                    }
                     await WriteAsync(response, text.ToString(), stopping);
                     lastWrite = clock.GetTimestamp();
                 }
@@ -64,7 +58,6 @@ internal sealed class SignalEventStream(SignalFeedCursor? after, SignalFilter fi
                     await WriteAsync(response, ": heartbeat\n\n", stopping);
                     lastWrite = clock.GetTimestamp();
                 }
-                if (page.Count < PageSize) await Task.Delay(options.PollInterval, clock, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

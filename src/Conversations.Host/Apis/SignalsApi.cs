@@ -1,4 +1,3 @@
-using Conversations.Abstractions.Campaigns;
 using Conversations.Abstractions.Signals;
 using Conversations.Host.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -32,9 +31,8 @@ public static class SignalsApi
         types ??= [];
         if (types.Length > MaxTypes || types.Any(type => string.IsNullOrWhiteSpace(type) || type.Length > MaxTypeLength))
             return Invalid("type", $"Name at most {MaxTypes} signal types, each 1 to {MaxTypeLength} characters, for example type=hot-lead.");
-        var campaignKey = campaign?.Trim();
-        if (campaignKey is not null && (CampaignKey.ProviderOf(campaignKey) is null || campaignKey.EndsWith(':')))
-            return Invalid("campaign", "A campaign id is <provider>:<the provider's campaign id>, for example salesforge:seq_123.");
+        string? campaignKey = null;
+        if (campaign is not null && !CampaignsApi.TryParse(campaign, out campaignKey)) return Invalid("campaign", CampaignsApi.IdForm);
         return new SignalEventStream(cursor, new SignalFilter(types.Select(type => type.Trim()).ToHashSet(StringComparer.Ordinal), campaignKey));
     }
 

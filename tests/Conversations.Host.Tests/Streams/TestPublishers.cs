@@ -26,13 +26,12 @@ public sealed class FailingFirst(int failures, IOutboxPublisher inner) : IOutbox
 /// <summary>Publishes with <paramref name="inner"/> and records the ids of what it published.</summary>
 public sealed class RecordingPublisher(IOutboxPublisher inner) : IOutboxPublisher
 {
-    private readonly ConcurrentDictionary<string, int> _published = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _published = new(StringComparer.Ordinal);
 
     public async Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         await inner.PublishAsync(entry, cancellationToken);
-        foreach (var id in entry.Events.Select(e => e.Event.EventId).Concat(entry.Signals.Select(s => s.Id)))
-            _published.AddOrUpdate(id, 1, (_, times) => times + 1);
+        foreach (var id in entry.Events.Select(e => e.Event.EventId).Concat(entry.Signals.Select(s => s.Id))) _published.TryAdd(id, 0);
     }
 
     public bool Published(string id) => _published.ContainsKey(id);
