@@ -38,6 +38,8 @@ public sealed class OperatorAccessTests : IAsyncLifetime
             var routes = new TheoryData<string, string>
             {
                 { "POST", "/api/admin/replay" }, { "POST", "/api/leads/email:bill@example.com/unmerge" }, { "GET", "/dashboard/Trace" },
+                // Served, it never ends: the read key's test is its own (SignalStream_WithTheReadKey_Streams).
+                { "GET", "/api/signals/stream" },
             };
             foreach (var row in ReadRoutes) routes.Add((string)row[0], (string)row[1]);
             return routes;
@@ -72,6 +74,15 @@ public sealed class OperatorAccessTests : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task SignalStream_WithTheReadKey_Streams()
+    {
+        using var response = await Client.SendAsync(Request("GET", "/api/signals/stream").WithKey(OperatorKeys.Reader), HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
