@@ -2,8 +2,9 @@ using Conversations.Abstractions.Outbox;
 
 namespace Conversations.Grains.Streams;
 
-/// <summary>Sends an outbox entry's events and signals to subscribers. A failure leaves the entry in the outbox, to be sent again.</summary>
+/// <summary>Sends outbox entries' events and signals to subscribers. An entry not reported as published stays in the outbox, to be sent again.</summary>
 public interface IOutboxPublisher
 {
-    Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken);
+    /// <returns>The ids of the entries whose every event and signal was published.</returns>
+    Task<IReadOnlyCollection<Guid>> PublishAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken);
 }

@@ -9,10 +9,11 @@ namespace Conversations.Grains.Streams;
 /// (their silo stopped, or publishing them failed) and publishes them from the tables. An entry leaves the outbox only
 /// after all of it was published, so a subscriber may see an item twice, never not at all: items carry ids to dedupe on.
 /// </summary>
-public sealed partial class OutboxRelay(IStreamOutbox outbox, IOutboxPublisher publisher, TimeProvider clock, ILogger<OutboxRelay> logger)
+public sealed partial class OutboxRelay(
+    IStreamOutbox outbox, IOutboxPublisher publisher, SignalMetrics signals, TimeProvider clock, ILogger<OutboxRelay> logger)
     : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
-    /// <summary>Entries published between two acknowledgements at most.</summary>
+    /// <summary>Committed entries published together, and acknowledged together, at most.</summary>
     private const int AcknowledgedAtOnce = 256;
 
     /// <summary>Overdue entries claimed at once.</summary>
@@ -51,6 +52,7 @@ public sealed partial class OutboxRelay(IStreamOutbox outbox, IOutboxPublisher p
             {
                 var entries = new List<OutboxEntry>();
                 while (entries.Count < AcknowledgedAtOnce && committed.TryRead(out var entry)) entries.Add(entry);
+                signals.Stored(entries.SelectMany(entry => entry.Signals));
                 await PublishAndAcknowledgeAsync(entries, stopping);
             }
         }
@@ -84,30 +86,26 @@ public sealed partial class OutboxRelay(IStreamOutbox outbox, IOutboxPublisher p
     /// <returns>How many of the entries were published (and are acknowledged, unless that failed).</returns>
     private async Task<int> PublishAndAcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken stopping)
     {
-        var published = new List<Guid>(entries.Count);
-        foreach (var entry in entries)
-        {
-            if (await TryPublishAsync(entry, stopping)) published.Add(entry.Id);
-        }
+        if (entries.Count == 0) return 0;
+        var published = await TryPublishAsync(entries, stopping);
         await TryAcknowledgeAsync(published, stopping);
         return published.Count;
     }
 
-    private async Task<bool> TryPublishAsync(OutboxEntry entry, CancellationToken stopping)
+    private async Task<IReadOnlyCollection<Guid>> TryPublishAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken stopping)
     {
         try
         {
-            await publisher.PublishAsync(entry, stopping);
-            return true;
+            return await publisher.PublishAsync(entries, stopping);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
-            LogPublishFailed(logger, exception, entry.Id, entry.Events.Count, entry.Signals.Count);
-            return false;
+            LogPublishFailed(logger, exception, entries.Count);
+            return [];
         }
     }
 
-    private async Task TryAcknowledgeAsync(List<Guid> published, CancellationToken stopping)
+    private async Task TryAcknowledgeAsync(IReadOnlyCollection<Guid> published, CancellationToken stopping)
     {
         if (published.Count == 0) return;
         try
@@ -134,8 +132,8 @@ public sealed partial class OutboxRelay(IStreamOutbox outbox, IOutboxPublisher p
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox entry {OutboxId} ({Events} events, {Signals} signals) failed; it stays in the outbox and is published again when due")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid outboxId, int events, int signals);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} outbox entries failed; they stay in the outbox and are published again when due")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removing {Count} published entries from the outbox failed; they will be published again")]
     private static partial void LogAcknowledgeFailed(ILogger logger, Exception exception, int count);

@@ -14,6 +14,7 @@ public static class OutboxRelayRegistration
         services.TryAddSingleton<IOutboxPublisher, StreamOutboxPublisher>();
         services.AddOptions<StreamPublishingOptions>().BindConfiguration(StreamPublishingOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SignalMetrics>();
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OutboxRelay>());
         return services;
