@@ -2,6 +2,8 @@ using Conversations.Host.Access;
 using Conversations.Host.Apis;
 using Conversations.Host.Hosting;
 using Conversations.Host.Management;
+using Conversations.Host.Observability;
+using Conversations.Host.OperatorPage;
 using Conversations.Ingestion;
 using Conversations.Storage;
 
@@ -17,6 +19,7 @@ builder.AddConversationsApi();
 builder.AddConversationsLimits();
 builder.Services.AddConversationsAccess();
 builder.AddConversationsManagementListener();
+builder.AddConversationsObservability();
 builder.Services.AddHostedService<StartupBanner>();
 builder.Services.AddHostedService<RetiredSettingsWarning>();
 
@@ -39,6 +42,8 @@ app.MapCampaignsApi();
 app.MapSignalsApi();
 app.MapAdminApi();
 app.MapDashboardApi();
+app.MapOperatorPage();
+app.MapMetricsApi();
 
 app.Run();
 return 0;

@@ -34,11 +34,18 @@ internal sealed class RunningHostProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    /// <summary>Starts the host from its own folder (so its appsettings files apply) and waits until /health/ready answers 200.</summary>
-    public static async Task<RunningHostProcess> StartDevelopmentAsync()
+    /// <summary>Starts the host in Development from its own folder (so its appsettings files apply) and waits until /health/ready answers 200.</summary>
+    public static Task<RunningHostProcess> StartDevelopmentAsync() => StartAsync("Development", new Dictionary<string, string>());
+
+    /// <summary>
+    /// Starts the host in <paramref name="environment"/> from its own folder, with <paramref name="settings"/> (keys
+    /// as in appsettings, <c>Section:Key</c>) as environment variables, and waits until /health/ready answers 200.
+    /// </summary>
+    public static async Task<RunningHostProcess> StartAsync(string environment, IReadOnlyDictionary<string, string> settings)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("conversations-process-").FullName;
-        var start = HostProcessStart.Create("Development", dataDirectory, Path.GetDirectoryName(HostProcessStart.AssemblyPath)!);
+        var start = HostProcessStart.Create(environment, dataDirectory, Path.GetDirectoryName(HostProcessStart.AssemblyPath)!);
+        foreach (var (key, value) in settings) start.Info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var host = new RunningHostProcess(dataDirectory, start);
         try
         {

@@ -13,7 +13,7 @@ public sealed class GroupCommitQueueTests
     public async Task Enqueue_WhileABatchCommits_QueuesTheNextItems_AndCommitsThemInBatchesOfAtMostTheMaxSize()
     {
         var commit = new HeldCommit();
-        await using var queue = new GroupCommitQueue<int, string>(commit.CommitAsync, maxBatchSize: 3, writers: 1, capacity: 16);
+        await using var queue = new GroupCommitQueue<int, string>("test", commit.CommitAsync, maxBatchSize: 3, writers: 1, capacity: 16);
 
         var first = queue.EnqueueAsync(0, CancellationToken.None);
         await commit.Started.Reader.ReadAsync().AsTask().WaitAsync(Patience);
@@ -28,7 +28,7 @@ public sealed class GroupCommitQueueTests
     public async Task Enqueue_CompletesOnlyOnceItsBatchHasCommitted()
     {
         var commit = new HeldCommit();
-        await using var queue = new GroupCommitQueue<int, string>(commit.CommitAsync, maxBatchSize: 8, writers: 1, capacity: 16);
+        await using var queue = new GroupCommitQueue<int, string>("test", commit.CommitAsync, maxBatchSize: 8, writers: 1, capacity: 16);
 
         var pending = queue.EnqueueAsync(1, CancellationToken.None);
         await commit.Started.Reader.ReadAsync().AsTask().WaitAsync(Patience);
@@ -44,7 +44,7 @@ public sealed class GroupCommitQueueTests
     {
         var failure = new InvalidOperationException("disk full");
         var commit = new HeldCommit();
-        await using var queue = new GroupCommitQueue<int, string>(commit.CommitAsync, maxBatchSize: 8, writers: 1, capacity: 16);
+        await using var queue = new GroupCommitQueue<int, string>("test", commit.CommitAsync, maxBatchSize: 8, writers: 1, capacity: 16);
 
         var head = queue.EnqueueAsync(0, CancellationToken.None);
         await commit.Started.Reader.ReadAsync().AsTask().WaitAsync(Patience);
@@ -66,7 +66,7 @@ public sealed class GroupCommitQueueTests
     {
         var commit = new HeldCommit();
         var refusal = new InvalidDataException("item 5 cannot be stored");
-        await using var queue = new GroupCommitQueue<int, string>(
+        await using var queue = new GroupCommitQueue<int, string>("test", 
             (items, ct) => items.Contains(5) ? throw new ArgumentException("a batch with item 5") : commit.CommitAsync(items, ct),
             maxBatchSize: 16, writers: 1, capacity: 16, refusalOf: e => e is ArgumentException ? refusal : null);
         commit.ReleaseAll();
@@ -87,7 +87,7 @@ public sealed class GroupCommitQueueTests
     {
         var attempts = 0;
         var lost = new InvalidOperationException("connection lost");
-        await using var queue = new GroupCommitQueue<int, string>(
+        await using var queue = new GroupCommitQueue<int, string>("test", 
             (_, _) => { Interlocked.Increment(ref attempts); return Task.FromException<IReadOnlyList<string>>(lost); },
             maxBatchSize: 16, writers: 1, capacity: 16, refusalOf: e => e is ArgumentException ? e : null);
 
@@ -101,7 +101,7 @@ public sealed class GroupCommitQueueTests
     public async Task Enqueue_WithSeveralWriters_CommitsThatManyBatchesAtOnce()
     {
         var commit = new HeldCommit();
-        await using var queue = new GroupCommitQueue<int, string>(commit.CommitAsync, maxBatchSize: 1, writers: 2, capacity: 16);
+        await using var queue = new GroupCommitQueue<int, string>("test", commit.CommitAsync, maxBatchSize: 1, writers: 2, capacity: 16);
 
         var callers = Enumerable.Range(0, 3).Select(item => queue.EnqueueAsync(item, CancellationToken.None)).ToList();
         await commit.Started.Reader.ReadAsync().AsTask().WaitAsync(Patience);
@@ -117,7 +117,7 @@ public sealed class GroupCommitQueueTests
     public async Task Enqueue_WhenCancelledWhileTheQueueIsFull_ThrowsAndItsItemIsNeverCommitted()
     {
         var commit = new HeldCommit();
-        await using var queue = new GroupCommitQueue<int, string>(commit.CommitAsync, maxBatchSize: 1, writers: 1, capacity: 1);
+        await using var queue = new GroupCommitQueue<int, string>("test", commit.CommitAsync, maxBatchSize: 1, writers: 1, capacity: 1);
         var inCommit = queue.EnqueueAsync(0, CancellationToken.None);
         await commit.Started.Reader.ReadAsync().AsTask().WaitAsync(Patience);
         var queued = queue.EnqueueAsync(1, CancellationToken.None);
@@ -137,7 +137,7 @@ public sealed class GroupCommitQueueTests
     public async Task Enqueue_WhenCancelledAfterItsItemIsQueued_StillWaitsForTheCommit_BecauseTheItemWillBeWritten()
     {
         var commit = new HeldCommit();
-        await using var queue = new GroupCommitQueue<int, string>(commit.CommitAsync, maxBatchSize: 8, writers: 1, capacity: 16);
+        await using var queue = new GroupCommitQueue<int, string>("test", commit.CommitAsync, maxBatchSize: 8, writers: 1, capacity: 16);
         using var cancellation = new CancellationTokenSource();
 
         var pending = queue.EnqueueAsync(1, cancellation.Token);
@@ -152,7 +152,7 @@ public sealed class GroupCommitQueueTests
     public async Task Dispose_CommitsWhatIsAlreadyQueued_BeforeItReturns()
     {
         var commit = new HeldCommit();
-        var queue = new GroupCommitQueue<int, string>(commit.CommitAsync, maxBatchSize: 2, writers: 1, capacity: 16);
+        var queue = new GroupCommitQueue<int, string>("test", commit.CommitAsync, maxBatchSize: 2, writers: 1, capacity: 16);
         var head = queue.EnqueueAsync(0, CancellationToken.None);
         await commit.Started.Reader.ReadAsync().AsTask().WaitAsync(Patience);
         var queued = Enumerable.Range(1, 3).Select(item => queue.EnqueueAsync(item, CancellationToken.None)).ToList();
@@ -170,7 +170,7 @@ public sealed class GroupCommitQueueTests
     [Fact]
     public async Task Enqueue_AfterDispose_IsRefused()
     {
-        var queue = new GroupCommitQueue<int, string>(new HeldCommit().CommitAsync, maxBatchSize: 2, writers: 1, capacity: 16);
+        var queue = new GroupCommitQueue<int, string>("test", new HeldCommit().CommitAsync, maxBatchSize: 2, writers: 1, capacity: 16);
         await queue.DisposeAsync();
 
         await Assert.ThrowsAsync<ChannelClosedException>(() => queue.EnqueueAsync(1, CancellationToken.None));
@@ -182,7 +182,7 @@ public sealed class GroupCommitQueueTests
     public void Constructor_WithoutRoomForABatchOrAWriter_Throws(int maxBatchSize, int writers)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            new GroupCommitQueue<int, string>(new HeldCommit().CommitAsync, maxBatchSize, writers, capacity: 16));
+            new GroupCommitQueue<int, string>("test", new HeldCommit().CommitAsync, maxBatchSize, writers, capacity: 16));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Conversations.Host.Access;
+using Conversations.Host.Observability;
 using Conversations.Host.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
@@ -12,7 +13,7 @@ public static class WebhooksApi
         var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowPublicAccess();
         // One route: a token in the path (/webhooks/{provider}/{token}) or query is moved out of the request target
         // before routing, by WebhookTokenHttpContextFactory, so that it never shows in a route value or a log.
-        group.MapPost("/{provider}", ReceiveAsync).WithName("ReceiveWebhook")
+        group.MapPost("/{provider}", ReceiveAsync).WithName("ReceiveWebhook").AddEndpointFilter<WebhookMetricsFilter>()
             .WithDescription(
                 "Providers that do not sign their deliveries (salesforge, seleqt, chat) authenticate with the secret token " +
                 $"configured for them, given in the path (/webhooks/{{provider}}/{{token}}), in the query (?{WebhookTokens.QueryParameter}=), " +

@@ -13,6 +13,7 @@ public static class SiloHostingExtensions
 {
     /// <summary>The Orleans Dashboard's own options (<c>HideTrace</c>, <c>CounterUpdateIntervalMs</c>, ...).</summary>
     public const string DashboardSectionName = "Conversations:Dashboard";
+    public const string ProfilerSectionName = "Profiler";
 
     /// <summary>
     /// Hosts the Orleans silo in this process: on PostgreSQL, a cluster of silos that find each other through the
@@ -50,6 +51,8 @@ public static class SiloHostingExtensions
             }
 
             silo.UseClusterTlsWhenConfigured();
+            // Grain calls carry the caller's trace, so a webhook's spans reach the lead grain and its commit.
+            silo.AddActivityPropagation();
             silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent =>
                 agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(cluster.StreamPullMilliseconds))));
             // What the stores commit reaches the streams through the outbox, at least once.
@@ -57,6 +60,10 @@ public static class SiloHostingExtensions
             // The live log stream shows log lines (lead keys among them) to any dashboard user: off unless asked for.
             silo.AddDashboard(o => o.HideTrace = true);
             silo.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardSectionName);
+            // By default the dashboard counts grain calls only once someone has opened it; operators want them from the start.
+            silo.Services.AddOptions<GrainProfilerOptions>()
+                .Configure(o => o.TraceAlways = true)
+                .BindConfiguration($"{DashboardSectionName}:{ProfilerSectionName}");
         });
     }
 

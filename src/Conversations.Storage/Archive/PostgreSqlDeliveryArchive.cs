@@ -22,7 +22,7 @@ public sealed class PostgreSqlDeliveryArchive : IDeliveryArchive, IAsyncDisposab
     public PostgreSqlDeliveryArchive(NpgsqlDataSource dataSource, int maxBatchSize, int writers)
     {
         _dataSource = dataSource;
-        _queue = new(CommitAsync, maxBatchSize, writers, refusalOf: PostgreSqlFailures.RefusalOf);
+        _queue = new("archive", CommitAsync, maxBatchSize, writers, refusalOf: PostgreSqlFailures.RefusalOf);
     }
 
     public Task<long> StoreAsync(RawDelivery delivery, CancellationToken cancellationToken = default) =>

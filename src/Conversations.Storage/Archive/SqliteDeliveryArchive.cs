@@ -16,7 +16,7 @@ public sealed class SqliteDeliveryArchive : IDeliveryArchive, IAsyncDisposable
     public SqliteDeliveryArchive(SqliteDatabase database, int maxBatchSize)
     {
         _database = database;
-        _queue = new(CommitAsync, maxBatchSize, writers: 1, refusalOf: SqliteFailures.RefusalOf);
+        _queue = new("archive", CommitAsync, maxBatchSize, writers: 1, refusalOf: SqliteFailures.RefusalOf);
     }
 
     public Task<long> StoreAsync(RawDelivery delivery, CancellationToken cancellationToken = default) =>

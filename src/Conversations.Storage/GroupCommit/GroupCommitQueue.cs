@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Conversations.Storage.GroupCommit;
@@ -17,6 +18,8 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
 {
     public delegate Task<IReadOnlyList<TResult>> CommitBatch(IReadOnlyList<TItem> items, CancellationToken cancellationToken);
 
+    private readonly string _name;
+    private readonly KeyValuePair<string, object?> _queueTag;
     private readonly Channel<Pending> _queue;
     private readonly CommitBatch _commit;
     private readonly int _maxBatchSize;
@@ -24,6 +27,7 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
 
+    /// <param name="name">What the queue commits (e.g. <c>timeline</c>), in its metrics and spans.</param>
     /// <param name="commit">Commits one batch atomically and returns a result per item, in order.</param>
     /// <param name="maxBatchSize">The most items committed together.</param>
     /// <param name="writers">How many batches may commit at once.</param>
@@ -36,10 +40,12 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     /// separately to find the bad item), the error the item at fault gets; otherwise null, and the whole batch
     /// fails with the commit's own error. Default: always null.
     /// </param>
-    public GroupCommitQueue(CommitBatch commit, int maxBatchSize, int writers, int? capacity = null, Func<Exception, Exception?>? refusalOf = null)
+    public GroupCommitQueue(string name, CommitBatch commit, int maxBatchSize, int writers, int? capacity = null, Func<Exception, Exception?>? refusalOf = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
+        _name = name;
+        _queueTag = new("queue", name);
         _commit = commit;
         _maxBatchSize = maxBatchSize;
         _refusalOf = refusalOf ?? (_ => null);
@@ -53,7 +59,8 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
 
     public async Task<TResult> EnqueueAsync(TItem item, CancellationToken cancellationToken)
     {
-        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        using var activity = GroupCommitTelemetry.Source.StartActivity($"{_name} commit");
+        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously), activity);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Completion.Task;
     }
@@ -67,8 +74,20 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
             batch.Clear();
             while (batch.Count < _maxBatchSize && reader.TryRead(out var pending)) batch.Add(pending);
             if (batch.Count == 0) continue;
-            await CommitAsync(batch);
+            await CommitMeasuredAsync(batch);
         }
+    }
+
+    private async Task CommitMeasuredAsync(List<Pending> batch)
+    {
+        var links = batch.Where(p => p.Activity is not null).Select(p => new ActivityLink(p.Activity!.Context));
+        using var activity = GroupCommitTelemetry.Source.StartActivity(ActivityKind.Internal, parentContext: default, links: links, name: $"{_name} group commit");
+        activity?.SetTag("conversations.group_commit.batch_size", batch.Count);
+        foreach (var pending in batch) pending.Activity?.SetTag("conversations.group_commit.batch_size", batch.Count);
+        var started = Stopwatch.GetTimestamp();
+        await CommitAsync(batch);
+        GroupCommitTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, _queueTag);
+        GroupCommitTelemetry.BatchSize.Record(batch.Count, _queueTag);
     }
 
     private async Task CommitAsync(List<Pending> batch)
@@ -103,5 +122,5 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private sealed record Pending(TItem Item, TaskCompletionSource<TResult> Completion);
+    private sealed record Pending(TItem Item, TaskCompletionSource<TResult> Completion, Activity? Activity);
 }

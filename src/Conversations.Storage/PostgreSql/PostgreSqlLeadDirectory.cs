@@ -18,7 +18,7 @@ public sealed class PostgreSqlLeadDirectory : ILeadDirectory, IAsyncDisposable
     public PostgreSqlLeadDirectory(NpgsqlDataSource dataSource, int maxBatchSize, int readers)
     {
         _dataSource = dataSource;
-        _lookups = new(LookUpAsync, maxBatchSize, readers);
+        _lookups = new("lead-lookup", LookUpAsync, maxBatchSize, readers);
     }
 
     public Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyCollection<string> aliases, CancellationToken cancellationToken = default) =>

@@ -109,7 +109,7 @@ public sealed class PostgreSqlTimelineStore : ITimelineStore, IAsyncDisposable
     {
         _dataSource = dataSource;
         _outbox = outbox ?? new OutboxFeed(new OutboxOptions());
-        _queue = new(CommitAsync, maxBatchSize, writers, refusalOf: PostgreSqlFailures.RefusalOf);
+        _queue = new("timeline", CommitAsync, maxBatchSize, writers, refusalOf: PostgreSqlFailures.RefusalOf);
     }
 
     public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>

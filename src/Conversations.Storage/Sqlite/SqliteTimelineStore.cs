@@ -29,7 +29,7 @@ public sealed class SqliteTimelineStore : ITimelineStore, IAsyncDisposable
         _database = database;
         _outbox = outbox ?? new OutboxFeed(new OutboxOptions());
         _clock = clock ?? TimeProvider.System;
-        _queue = new(CommitAsync, maxBatchSize, writers: 1, refusalOf: SqliteFailures.RefusalOf);
+        _queue = new("timeline", CommitAsync, maxBatchSize, writers: 1, refusalOf: SqliteFailures.RefusalOf);
     }
 
     public Task<AppendOutcome> AppendAsync(TimelineAppend append, CancellationToken cancellationToken = default) =>

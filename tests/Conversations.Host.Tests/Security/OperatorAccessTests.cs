@@ -28,6 +28,9 @@ public sealed class OperatorAccessTests : IAsyncLifetime
         { "GET", "/dashboard/DashboardCounters" },
         { "GET", "/dashboard/ClusterStats" },
         { "GET", "/dashboard/GrainTypes" },
+        { "GET", "/" },
+        { "GET", "/page/app.js" },
+        { "GET", "/metrics" },
         { "GET", "/a/route/nobody/mapped" },
     };
 

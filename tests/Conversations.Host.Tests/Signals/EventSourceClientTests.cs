@@ -50,7 +50,7 @@ internal sealed class EventSourceClient
 
     public static async Task<EventSourceClient> InstalledAsync()
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "eventsource-client");
+        var folder = Path.Combine(RepositoryFolder.Root, "tests", "eventsource-client");
         await Installing.WaitAsync();
         try
         {
@@ -73,15 +73,6 @@ internal sealed class EventSourceClient
         foreach (var argument in new[] { "follow.mjs", url, count.ToString(System.Globalization.CultureInfo.InvariantCulture), lastEventId }.OfType<string>())
             start.ArgumentList.Add(argument);
         return new FollowingProcess(Process.Start(start)!);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Orleans.Conversations.sln"))) return folder.FullName;
-        }
-        throw new DirectoryNotFoundException("No Orleans.Conversations.sln above the test's folder.");
     }
 }
 
