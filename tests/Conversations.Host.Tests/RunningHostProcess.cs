@@ -35,10 +35,13 @@ internal sealed class RunningHostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host from its own folder (so its appsettings files apply) and waits until /health/ready answers 200.</summary>
-    public static async Task<RunningHostProcess> StartDevelopmentAsync()
+    public static Task<RunningHostProcess> StartDevelopmentAsync() => StartAsync("Development", HostProcessStart.AssemblyPath);
+
+    /// <summary>Starts <c>dotnet <paramref name="assemblyPath"/></c> from the assembly's folder in that environment and waits until /health/ready answers 200.</summary>
+    public static async Task<RunningHostProcess> StartAsync(string environment, string assemblyPath)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("conversations-process-").FullName;
-        var start = HostProcessStart.Create("Development", dataDirectory, Path.GetDirectoryName(HostProcessStart.AssemblyPath)!);
+        var start = HostProcessStart.Create(environment, dataDirectory, Path.GetDirectoryName(assemblyPath)!, assemblyPath);
         var host = new RunningHostProcess(dataDirectory, start);
         try
         {
