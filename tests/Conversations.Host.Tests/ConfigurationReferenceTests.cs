@@ -132,6 +132,7 @@ public sealed class ConfigurationReferenceTests
         // Bound from sections whose names are constants of the hosting code, not of the options class.
         yield return (SignalsHostingExtensions.ReplyIntentPhrasesSection, typeof(ReplyIntentPhrases));
         yield return (SiloHostingExtensions.DashboardSectionName, typeof(DashboardOptions));
+        yield return ($"{SiloHostingExtensions.DashboardSectionName}:{SiloHostingExtensions.ProfilerSectionName}", typeof(GrainProfilerOptions));
     }
 
     private static IEnumerable<Assembly> HostAssemblies()

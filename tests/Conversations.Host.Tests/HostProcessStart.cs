@@ -13,13 +13,14 @@ internal sealed record HostProcessStart(ProcessStartInfo Info, Uri BaseAddress)
 
     /// <summary>
     /// Free ports for HTTP, silo and gateway, the embedded store in <c>dataDirectory</c>. The working directory is
-    /// the content root: started in the host's own folder, it reads its appsettings files.
+    /// the content root: started in the host's own folder, it reads its appsettings files. The host's build output
+    /// unless <paramref name="assemblyPath"/> names another copy (a publish folder).
     /// </summary>
-    public static HostProcessStart Create(string environment, string dataDirectory, string workingDirectory)
+    public static HostProcessStart Create(string environment, string dataDirectory, string workingDirectory, string? assemblyPath = null)
     {
         var ports = FreePorts.GetFreeTcpPorts(3);
         var baseAddress = new Uri($"http://127.0.0.1:{ports[0]}");
-        var info = new ProcessStartInfo("dotnet", [AssemblyPath])
+        var info = new ProcessStartInfo("dotnet", [assemblyPath ?? AssemblyPath])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

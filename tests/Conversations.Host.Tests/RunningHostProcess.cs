@@ -35,17 +35,21 @@ internal sealed class RunningHostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host in Development from its own folder (so its appsettings files apply) and waits until /health/ready answers 200.</summary>
-    public static Task<RunningHostProcess> StartDevelopmentAsync() => StartAsync("Development", new Dictionary<string, string>());
+    public static Task<RunningHostProcess> StartDevelopmentAsync() => StartAsync("Development");
 
     /// <summary>
-    /// Starts the host in <paramref name="environment"/> from its own folder, with <paramref name="settings"/> (keys
-    /// as in appsettings, <c>Section:Key</c>) as environment variables, and waits until /health/ready answers 200.
+    /// Starts <c>dotnet <paramref name="assemblyPath"/></c> (the built host by default) from the assembly's folder in
+    /// <paramref name="environment"/>, with <paramref name="settings"/> (keys as in appsettings, <c>Section:Key</c>) as
+    /// environment variables, and waits until /health/ready answers 200.
     /// </summary>
-    public static async Task<RunningHostProcess> StartAsync(string environment, IReadOnlyDictionary<string, string> settings)
+    public static async Task<RunningHostProcess> StartAsync(
+        string environment, IReadOnlyDictionary<string, string>? settings = null, string? assemblyPath = null)
     {
+        assemblyPath ??= HostProcessStart.AssemblyPath;
         var dataDirectory = Directory.CreateTempSubdirectory("conversations-process-").FullName;
-        var start = HostProcessStart.Create(environment, dataDirectory, Path.GetDirectoryName(HostProcessStart.AssemblyPath)!);
-        foreach (var (key, value) in settings) start.Info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var start = HostProcessStart.Create(environment, dataDirectory, Path.GetDirectoryName(assemblyPath)!, assemblyPath);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var host = new RunningHostProcess(dataDirectory, start);
         try
         {

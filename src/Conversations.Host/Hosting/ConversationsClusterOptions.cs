@@ -29,6 +29,18 @@ public sealed class ConversationsClusterOptions
     /// stream queue, 8 queues in all, about 800 calls a second over the whole cluster (see the README's Benchmark).
     /// </summary>
     public int StreamPullMilliseconds { get; set; } = 10;
+
+    /// <summary>
+    /// Run under Orleans' Kubernetes hosting (Microsoft.Orleans.Hosting.Kubernetes): the silo is named after its pod, and
+    /// the silos watch their cluster's pods, so a silo whose pod is deleted is declared dead at once instead of after the
+    /// missed probes. Needs PostgreSQL clustering, the pod's name and namespace in POD_NAME and POD_NAMESPACE, and a role
+    /// that may read, watch, patch and delete pods (deploy/kubernetes). Default false.
+    /// </summary>
+    /// <remarks>
+    /// A setting rather than the presence of POD_NAME: with the variables alone deciding, a manifest that forgot one would
+    /// quietly run without it, and any pod that sets POD_NAME for its own reasons would start calling the Kubernetes API.
+    /// </remarks>
+    public bool Kubernetes { get; set; }
 }
 
 public sealed class ConversationsClusterOptionsValidator : IValidateOptions<ConversationsClusterOptions>
@@ -43,7 +55,9 @@ public sealed class ConversationsClusterOptionsValidator : IValidateOptions<Conv
         if (options.GatewayPort is < 1 or > 65535) failures.Add($"{section}:GatewayPort must be a port number (was {options.GatewayPort}).");
         if (options.SiloPort == options.GatewayPort) failures.Add($"{section}:SiloPort and GatewayPort must differ.");
         if (options.StreamPullMilliseconds is < 1 or > 60_000) failures.Add($"{section}:StreamPullMilliseconds must be between 1 and 60000 (was {options.StreamPullMilliseconds}).");
-        if (!IPAddress.TryParse(options.AdvertisedIPAddress, out _)) failures.Add($"{section}:AdvertisedIPAddress must be an IP address (was '{options.AdvertisedIPAddress}').");
+        if (!IPAddress.TryParse(options.AdvertisedIPAddress, out var advertised)) failures.Add($"{section}:AdvertisedIPAddress must be an IP address (was '{options.AdvertisedIPAddress}').");
+        else if (options.Kubernetes && IPAddress.IsLoopback(advertised))
+            failures.Add($"{section}:AdvertisedIPAddress must be the pod's address when {section}:Kubernetes is on (was '{options.AdvertisedIPAddress}'): set it from the downward API's status.podIP.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

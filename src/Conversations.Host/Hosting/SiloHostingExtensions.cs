@@ -24,10 +24,14 @@ public static class SiloHostingExtensions
         var section = builder.Configuration.GetSection(ConversationsClusterOptions.SectionName);
         var cluster = section.Get<ConversationsClusterOptions>() ?? new ConversationsClusterOptions();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ConversationsClusterOptions>, ConversationsClusterOptionsValidator>();
-        builder.Services.AddOptions<ConversationsClusterOptions>().Bind(section).ValidateOnStart();
+        builder.Services.AddOptions<ConversationsClusterOptions>().Bind(section)
+            .Validate(o => !o.Kubernetes || storage == StorageBackend.PostgreSql,
+                $"{ConversationsClusterOptions.SectionName}:Kubernetes needs PostgreSQL clustering: set ConnectionStrings:PostgreSql (the embedded store runs one silo on localhost).")
+            .ValidateOnStart();
 
         builder.UseOrleans(silo =>
         {
+            if (storage == StorageBackend.PostgreSql) silo.UseKubernetesHostingWhenConfigured(cluster);
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = cluster.ClusterId;
