@@ -18,7 +18,8 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
 {
     public delegate Task<IReadOnlyList<TResult>> CommitBatch(IReadOnlyList<TItem> items, CancellationToken cancellationToken);
 
-    private readonly string _name;
+    private readonly string _itemSpanName;
+    private readonly string _batchSpanName;
     private readonly KeyValuePair<string, object?> _queueTag;
     private readonly Channel<Pending> _queue;
     private readonly CommitBatch _commit;
@@ -44,7 +45,8 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
-        _name = name;
+        _itemSpanName = $"{name} commit";
+        _batchSpanName = $"{name} group commit";
         _queueTag = new("queue", name);
         _commit = commit;
         _maxBatchSize = maxBatchSize;
@@ -59,7 +61,7 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
 
     public async Task<TResult> EnqueueAsync(TItem item, CancellationToken cancellationToken)
     {
-        using var activity = GroupCommitTelemetry.Source.StartActivity($"{_name} commit");
+        using var activity = GroupCommitTelemetry.Source.StartActivity(_itemSpanName);
         var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously), activity);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Completion.Task;
@@ -81,7 +83,7 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     private async Task CommitMeasuredAsync(List<Pending> batch)
     {
         var links = batch.Where(p => p.Activity is not null).Select(p => new ActivityLink(p.Activity!.Context));
-        using var activity = GroupCommitTelemetry.Source.StartActivity(ActivityKind.Internal, parentContext: default, links: links, name: $"{_name} group commit");
+        using var activity = GroupCommitTelemetry.Source.StartActivity(ActivityKind.Internal, parentContext: default, links: links, name: _batchSpanName);
         activity?.SetTag("conversations.group_commit.batch_size", batch.Count);
         foreach (var pending in batch) pending.Activity?.SetTag("conversations.group_commit.batch_size", batch.Count);
         var started = Stopwatch.GetTimestamp();
