@@ -1,15 +1,8 @@
 using System.Reflection;
 using System.Security.Cryptography;
-using Conversations.Grains.Signals;
 using Conversations.Host.Access;
-using Conversations.Host.Hosting;
-using Conversations.Host.Signals;
-using Conversations.Ingestion;
+using Conversations.Host.Tests.Deployment;
 using Conversations.Ingestion.SalesIq;
-using Conversations.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Dashboard;
 
 namespace Conversations.Host.Tests;
 
@@ -101,51 +94,15 @@ public sealed class ConfigurationReferenceTests
         };
     }
 
-    /// <summary>The full key of every setting the host binds, as the reference writes it (list items at index 0).</summary>
+    /// <summary>
+    /// The full key of every setting the host binds, as the reference writes it (list items at index 0), from the sections
+    /// the deploy checks know (<see cref="HostSettings.Sections"/>, which a test of theirs keeps complete).
+    /// </summary>
     private static HashSet<string> SettingKeys()
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal)
-        {
-            $"ConnectionStrings:{StorageOptions.ConnectionStringName}",
-        };
-        foreach (var (section, type) in BoundSections()) AddKeys(keys, section, type);
+        var keys = new HashSet<string>(StringComparer.Ordinal) { HostSettings.ConnectionString };
+        foreach (var section in HostSettings.Sections) AddKeys(keys, section.Path, section.Options);
         return keys;
-    }
-
-    private static IEnumerable<(string Section, Type Options)> BoundSections()
-    {
-        foreach (var type in HostAssemblies().SelectMany(assembly => assembly.GetTypes()))
-        {
-            var sectionName = type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly);
-            if (sectionName is { IsLiteral: true } && sectionName.FieldType == typeof(string))
-                yield return ((string)sectionName.GetRawConstantValue()!, type);
-        }
-
-        // Providers name their sections at registration, and the URL-token ones share ProviderOptions: ask the registry.
-        using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddConversationsIngestion()
-            .BuildServiceProvider();
-        foreach (var provider in services.GetRequiredService<WebhookProviders>().All)
-            yield return (provider.Section, provider.Settings.GetType());
-
-        // Bound from sections whose names are constants of the hosting code, not of the options class.
-        yield return (SignalsHostingExtensions.ReplyIntentPhrasesSection, typeof(ReplyIntentPhrases));
-        yield return (SiloHostingExtensions.DashboardSectionName, typeof(DashboardOptions));
-        yield return ($"{SiloHostingExtensions.DashboardSectionName}:{SiloHostingExtensions.ProfilerSectionName}", typeof(GrainProfilerOptions));
-    }
-
-    private static IEnumerable<Assembly> HostAssemblies()
-    {
-        var found = new Dictionary<string, Assembly>(StringComparer.Ordinal);
-        var pending = new Stack<Assembly>([typeof(Program).Assembly]);
-        while (pending.TryPop(out var assembly))
-        {
-            if (!found.TryAdd(assembly.GetName().Name!, assembly)) continue;
-            foreach (var reference in assembly.GetReferencedAssemblies().Where(r => r.Name?.StartsWith("Conversations.", StringComparison.Ordinal) == true))
-                pending.Push(Assembly.Load(reference));
-        }
-        return found.Values;
     }
 
     private static void AddKeys(HashSet<string> keys, string prefix, Type options)
